@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class CmsConfig(AppConfig):
+    name = "cms"
+    verbose_name = "Network content"
+
+    def ready(self):
+        from cms import sections
+
+        sections.register()

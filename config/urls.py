@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from core import views as core_views
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("members/", include("members.urls")),
+    path("notifications/", include("core.urls")),
+    path("ideas/", include("ideasbank.urls")),
+    path("discussions/", include("forum.urls")),
+    path("shadowing/", include("mentoring.urls")),
+    path("liveblog-updates/", include("liveblogs.urls")),
+    path("healthz/", core_views.healthz, name="healthz"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail serves every other path from its page tree; keep it last.
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,107 @@
+"""Notifications: the one way every feature tells a member something."""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from core.models import Notification
+
+UNSUBSCRIBE_SALT = "core.unsubscribe"
+
+
+def notify(
+    *,
+    recipients: Iterable,
+    kind: str,
+    title: str,
+    url: str = "",
+    body: str = "",
+    actor=None,
+) -> list[Notification]:
+    """Store a notification for each recipient and email it by their preference.
+
+    The actor (who caused it) is never notified of their own action; a
+    recipient listed twice gets one notification.
+    """
+    User = get_user_model()
+    seen: set[int] = set()
+    people = []
+    for person in recipients:
+        if person is None or person.pk in seen:
+            continue
+        if actor is not None and person.pk == actor.pk:
+            continue
+        seen.add(person.pk)
+        people.append(person)
+    if not people:
+        return []
+    now = timezone.now()
+    rows = [
+        Notification(
+            recipient=person,
+            kind=kind,
+            title=title[:300],
+            body=body,
+            url=url,
+            created_at=now,
+            digest_pending=person.email_frequency in User.DIGEST_FREQUENCIES,
+        )
+        for person in people
+    ]
+    with transaction.atomic():
+        created = Notification.objects.bulk_create(rows)
+        immediate = [
+            row.pk
+            for row, person in zip(created, people, strict=True)
+            if person.email_frequency == User.EmailFrequency.IMMEDIATELY
+            and person.email
+        ]
+        if immediate:
+            from core.tasks import send_notification_emails
+
+            transaction.on_commit(
+                lambda: send_notification_emails.enqueue(notification_ids=immediate)
+            )
+    return created
+
+
+def notifications_mark_all_read(*, user) -> int:
+    return (
+        Notification.objects.for_user(user).unread().update(read_at=timezone.now())
+    )
+
+
+def notification_mark_read(*, user, notification_id: int) -> Notification | None:
+    notification = Notification.objects.for_user(user).filter(pk=notification_id).first()
+    if notification and notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
+def unsubscribe_token(user) -> str:
+    return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_url(user) -> str:
+    path = reverse("notifications:unsubscribe", args=[unsubscribe_token(user)])
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def email_unsubscribe(*, token: str):
+    """Turn off notification email for the member the token was made for."""
+    User = get_user_model()
+    try:
+        user_pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    user = User.objects.filter(pk=user_pk).first()
+    if user is not None and user.email_frequency != User.EmailFrequency.NEVER:
+        user.email_frequency = User.EmailFrequency.NEVER
+        user.save(update_fields=["email_frequency"])
+    return user

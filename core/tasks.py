@@ -1,0 +1,89 @@
+"""Background work: notification emails, one by one or as digests."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django_tasks import task
+
+from core.models import Notification
+
+
+def _send(user, subject: str, template: str, context: dict) -> None:
+    from core.services import unsubscribe_url
+
+    link = unsubscribe_url(user)
+    context = {
+        **context,
+        "user": user,
+        "unsubscribe_url": link,
+        "site_url": settings.SITE_URL.rstrip("/"),
+    }
+    text = render_to_string(f"core/email/{template}.txt", context)
+    message = EmailMultiAlternatives(
+        subject=f"[CCIN] {subject}",
+        body=text,
+        to=[user.email],
+        headers={
+            "List-Unsubscribe": f"<{link}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.send()
+
+
+@task()
+def send_notification_emails(notification_ids: list[int]) -> int:
+    """Email each notification to its recipient, once."""
+    sent = 0
+    rows = Notification.objects.filter(
+        pk__in=notification_ids, emailed_at__isnull=True
+    ).select_related("recipient")
+    for notification in rows:
+        _send(
+            notification.recipient,
+            notification.title,
+            "notification",
+            {"notification": notification},
+        )
+        Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+        sent += 1
+    return sent
+
+
+@task()
+def send_digests(frequency: str) -> int:
+    """Email each member on this frequency one summary of what is waiting."""
+    User = get_user_model()
+    window = timedelta(days=7 if frequency == User.EmailFrequency.WEEKLY else 1)
+    sent = 0
+    members = User.objects.filter(
+        email_frequency=frequency,
+        notifications__digest_pending=True,
+        notifications__emailed_at__isnull=True,
+    ).distinct()
+    for user in members:
+        with transaction.atomic():
+            pending = list(
+                Notification.objects.for_user(user)
+                .awaiting_digest()
+                .select_for_update()
+                .order_by("created_at")
+            )
+            if not pending:
+                continue
+            _send(
+                user,
+                f"{len(pending)} update{'s' if len(pending) != 1 else ''} from the network",
+                "digest",
+                {"notifications": pending, "since": timezone.now() - window},
+            )
+            Notification.objects.filter(pk__in=[n.pk for n in pending]).update(
+                emailed_at=timezone.now(), digest_pending=False
+            )
+            sent += 1
+    return sent

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from core import views
+
+app_name = "notifications"
+urlpatterns = [
+    path("", views.notification_list, name="list"),
+    path("read-all/", views.notifications_mark_all_read, name="mark_all_read"),
+    path("<int:pk>/open/", views.notification_open, name="open"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]

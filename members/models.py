@@ -1,0 +1,218 @@
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.managers import TaggableManager
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.search import index
+
+
+class Region(models.TextChoices):
+    NORTH_EAST = "north-east", "North East"
+    NORTH_WEST = "north-west", "North West"
+    YORKSHIRE = "yorkshire", "Yorkshire and the Humber"
+    EAST_MIDLANDS = "east-midlands", "East Midlands"
+    WEST_MIDLANDS = "west-midlands", "West Midlands"
+    EAST = "east", "East of England"
+    LONDON = "london", "London"
+    SOUTH_EAST = "south-east", "South East"
+    SOUTH_WEST = "south-west", "South West"
+    WALES = "wales", "Wales"
+    SCOTLAND = "scotland", "Scotland"
+    NORTHERN_IRELAND = "northern-ireland", "Northern Ireland"
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def councils(self):
+        return self.filter(membership_type=Organisation.MembershipType.FULL)
+
+    def affiliates(self):
+        return self.exclude(membership_type=Organisation.MembershipType.FULL)
+
+    def for_email(self, email: str):
+        """The full-member council whose domain this address is on, if any."""
+        domain = email.rsplit("@", 1)[-1].strip().lower()
+        return self.councils().filter(domains__domain=domain).first()
+
+
+class Organisation(index.Indexed, ClusterableModel):
+    """A member council or an affiliate organisation."""
+
+    class MembershipType(models.TextChoices):
+        FULL = "full", "Full member council"
+        AFFILIATE = "affiliate", "Affiliate organisation"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    membership_type = models.CharField(
+        max_length=20, choices=MembershipType.choices, default=MembershipType.FULL
+    )
+    region = models.CharField(max_length=30, choices=Region.choices, blank=True)
+    year_joined = models.PositiveSmallIntegerField(null=True, blank=True)
+    website = models.URLField(blank=True)
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    summary = models.CharField(
+        max_length=300, blank=True, help_text="One line shown in lists and on the map."
+    )
+    approaches = models.TextField(
+        blank=True,
+        help_text="Profile of the council's co-operative approaches (Markdown).",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("membership_type"), FieldPanel("region")]),
+        FieldRowPanel([FieldPanel("year_joined"), FieldPanel("website")]),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+            heading="Location for the map",
+        ),
+        FieldPanel("summary"),
+        FieldPanel("approaches"),
+        InlinePanel("domains", label="Email domains", heading="Email domains"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("summary"),
+        index.SearchField("approaches"),
+        index.FilterField("membership_type"),
+    ]
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_council(self) -> bool:
+        return self.membership_type == self.MembershipType.FULL
+
+    def get_absolute_url(self):
+        return reverse("members:council_detail", args=[self.slug])
+
+
+class EmailDomain(models.Model):
+    """A domain whose verified addresses belong to the organisation."""
+
+    organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="domains")
+    domain = models.CharField(
+        max_length=200, unique=True, help_text="For example oldham.gov.uk"
+    )
+
+    panels = [FieldPanel("domain")]
+
+    class Meta:
+        ordering = ["domain"]
+
+    def __str__(self):
+        return self.domain
+
+    def save(self, *args, **kwargs):
+        self.domain = self.domain.strip().lower().lstrip("@")
+        super().save(*args, **kwargs)
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """A person with an account; the member profile lives here too."""
+
+    class Status(models.TextChoices):
+        UNVERIFIED = "unverified", "Email not verified"
+        PENDING = "pending", "Waiting for confirmation"
+        CONFIRMED = "confirmed", "Confirmed member"
+        REFUSED = "refused", "Refused"
+
+    class EmailFrequency(models.TextChoices):
+        IMMEDIATELY = "immediately", "Immediately"
+        DAILY = "daily", "Daily digest"
+        WEEKLY = "weekly", "Weekly digest"
+        NEVER = "never", "Never"
+
+    DIGEST_FREQUENCIES = (EmailFrequency.DAILY, EmailFrequency.WEEKLY)
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField("email address", unique=True)
+    name = models.CharField("full name", max_length=150)
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        help_text="Empty for an individual affiliate.",
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.UNVERIFIED, db_index=True
+    )
+    job_title = models.CharField(max_length=150, blank=True)
+    bio = models.TextField("short bio", max_length=1000, blank=True)
+    expertise = TaggableManager(
+        "themes of expertise", blank=True, help_text="Comma-separated themes."
+    )
+    email_frequency = models.CharField(
+        "notification email",
+        max_length=20,
+        choices=EmailFrequency.choices,
+        default=EmailFrequency.IMMEDIATELY,
+    )
+    decided_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["name"]
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["name", "email"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")
+        ]
+
+    def __str__(self):
+        return self.name or self.email
+
+    def get_full_name(self):
+        return self.name or self.email
+
+    def get_short_name(self):
+        return (self.name or self.email).split(" ")[0]
+
+    @property
+    def is_member(self) -> bool:
+        """A confirmed member: may read members-only content and take part."""
+        return self.is_active and (
+            self.status == self.Status.CONFIRMED or self.is_superuser
+        )

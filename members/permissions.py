@@ -1,0 +1,56 @@
+"""Who may do what, by role. Every view, queryset, feed and socket asks here."""
+
+from django.contrib.auth.models import AnonymousUser
+
+COUNCIL_LEADS = "Council leads"
+NETWORK_EDITORS = "Network editors"
+MODERATORS = "Moderators"
+ROLE_GROUPS = (COUNCIL_LEADS, NETWORK_EDITORS, MODERATORS)
+
+
+def _group_names(user) -> frozenset[str]:
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, "_hub_group_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._hub_group_names = cached
+    return cached
+
+
+def is_member(user) -> bool:
+    """Confirmed member (officer of a council or affiliate): sees members-only content."""
+    return bool(getattr(user, "is_authenticated", False) and user.is_member)
+
+
+def is_network_editor(user) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or NETWORK_EDITORS in _group_names(user)
+
+
+def is_moderator(user) -> bool:
+    """Moderators, and network editors, who moderate too."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return is_network_editor(user) or MODERATORS in _group_names(user)
+
+
+def is_council_lead(user, organisation=None) -> bool:
+    """A confirmed member who leads their organisation (optionally: this one)."""
+    if not is_member(user) or user.organisation_id is None:
+        return False
+    if COUNCIL_LEADS not in _group_names(user):
+        return False
+    return organisation is None or user.organisation_id == organisation.pk
+
+
+def can_decide_membership(actor, person) -> bool:
+    """Editors decide for anyone; a lead only for people asking to join their own council."""
+    if actor is None or isinstance(actor, AnonymousUser) or actor.pk == person.pk:
+        return False
+    if is_network_editor(actor):
+        return True
+    return person.organisation_id is not None and is_council_lead(
+        actor, person.organisation
+    )

@@ -1,0 +1,11 @@
+"""allauth tells us when an address is verified; the service decides the rest."""
+
+from allauth.account.signals import email_confirmed
+from django.dispatch import receiver
+
+from members.services import membership_on_email_verified
+
+
+@receiver(email_confirmed)
+def on_email_confirmed(request, email_address, **kwargs):
+    membership_on_email_verified(user=email_address.user, email=email_address.email)
