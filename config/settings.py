@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "mentoring",
     "liveblogs",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -128,7 +129,9 @@ else:
     )
     # Browser tests run the site in a second process, so the test database
     # must live on disk rather than in memory.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(BASE_DIR / env.str("HUB_TEST_DB", default=".test-db.sqlite3"))
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "members.User"

@@ -248,7 +248,14 @@ def assert_accessible(page) -> None:
 
 
 def pytest_collection_modifyitems(config, items):
-    """Browser tests need Chromium: skip them where it is missing, unless CI requires them."""
+    """Skip PostgreSQL-only tests on SQLite; browser tests need Chromium."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        skip_pg = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
+        for item in items:
+            if "postgres" in item.keywords:
+                item.add_marker(skip_pg)
     if Path(CHROMIUM).exists():
         return
     if os.environ.get("HUB_REQUIRE_BROWSER"):

@@ -1,0 +1,46 @@
+"""Fixed-window rate limits on member actions (posting, voting), kept in the cache.
+
+allauth limits sign-in, sign-up and password resets itself; this is for the
+hub's own writes. With Redis as cache the limit holds across daphne processes.
+"""
+
+import time
+
+from django.core.cache import cache
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+class RateLimited(Exception):
+    """Raised by a service when a member acts faster than allowed."""
+
+    def __init__(self, message: str = "You are doing that too often. Wait a minute and try again."):
+        super().__init__(message)
+        self.message = message
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """'10/m' -> (10, 60); '100/5m' -> (100, 300)."""
+    count, period = rate.split("/")
+    digits = "".join(ch for ch in period if ch.isdigit()) or "1"
+    unit = period[len(digits) :] if period[0].isdigit() else period
+    return int(count), int(digits) * _UNITS[unit]
+
+
+def consume(key: str, rate: str) -> bool:
+    """Count one action under key; False when the limit for this window is reached."""
+    limit, window = parse_rate(rate)
+    bucket = f"ratelimit:{key}:{int(time.time() // window)}"
+    cache.add(bucket, 0, timeout=window + 1)
+    try:
+        used = cache.incr(bucket)
+    except ValueError:
+        cache.set(bucket, 1, timeout=window + 1)
+        used = 1
+    return used <= limit
+
+
+def enforce(key: str, rate: str, message: str | None = None) -> None:
+    """Raise RateLimited when the limit is reached."""
+    if not consume(key, rate):
+        raise RateLimited(message) if message else RateLimited()
