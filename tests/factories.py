@@ -47,7 +47,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     name = factory.Faker("name", locale="en_GB")
     organisation = factory.SubFactory(OrganisationFactory)
     email = factory.LazyAttributeSequence(
-        lambda o: f"person{o._sequence}@{o.organisation.slug if o.organisation else 'example'}.gov.uk"
+        lambda o: f"person{o._sequence}@{o.organisation.slug if o.organisation else 'hub'}.gov.uk"
     )
     status = "confirmed"
     job_title = "Policy officer"

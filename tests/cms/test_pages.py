@@ -1,5 +1,5 @@
 import pytest
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from cms.demo import home_page
 
