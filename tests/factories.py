@@ -15,6 +15,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
         django_get_or_create = ("slug",)
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Council {n}")
     slug = factory.Sequence(lambda n: f"council-{n}")
@@ -47,7 +48,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     name = factory.Faker("name", locale="en_GB")
     organisation = factory.SubFactory(OrganisationFactory)
     email = factory.LazyAttributeSequence(
-        lambda o: f"person{o._sequence}@{o.organisation.slug if o.organisation else 'hub'}.gov.uk"
+        lambda o, n: f"person{n}@{o.organisation.slug if o.organisation else 'hub'}.gov.uk"
     )
     status = "confirmed"
     job_title = "Policy officer"
