@@ -77,9 +77,9 @@ def home_page() -> HomePage:
     if home is not None:
         return home
     root = Page.get_first_root_node()
-    welcome = Page.objects.filter(depth=2, slug="home").exclude(
-        content_type__model="homepage"
-    ).first()
+    welcome = (
+        Page.objects.filter(depth=2, slug="home").exclude(content_type__model="homepage").first()
+    )
     if welcome is not None:
         welcome.slug = "old-welcome"
         welcome.save()
@@ -92,8 +92,12 @@ def home_page() -> HomePage:
     home.save_revision().publish()
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"root_page": home, "hostname": "localhost", "port": 80,
-                  "site_name": "CCIN network hub"},
+        defaults={
+            "root_page": home,
+            "hostname": "localhost",
+            "port": 80,
+            "site_name": "CCIN network hub",
+        },
     )
     if welcome is not None:
         welcome.delete()

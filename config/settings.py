@@ -21,14 +21,10 @@ _DEV_SECRET = "insecure-development-key-only-for-local-use"
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is false."
-        )
+        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is false.")
     SECRET_KEY = _DEV_SECRET
 
-ALLOWED_HOSTS = env.list(
-    "DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"]
-)
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
@@ -111,9 +107,7 @@ WSGI_APPLICATION = None
 ASGI_APPLICATION = "config.asgi.application"
 
 # Databases ---------------------------------------------------------------
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-}
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Under daphne every sync request runs in its own thread; a pool keeps the
     # number of PostgreSQL connections bounded (see PERFORMANCE-NOTES).
@@ -156,9 +150,7 @@ if REDIS_URL:
                         "address": REDIS_URL,
                         # redis-py refuses connections past the pool size; a
                         # conference audience connects in a burst.
-                        "max_connections": env.int(
-                            "REDIS_MAX_CONNECTIONS", default=2000
-                        ),
+                        "max_connections": env.int("REDIS_MAX_CONNECTIONS", default=2000),
                     }
                 ],
                 "prefix": env.str("CHANNEL_LAYER_PREFIX", default="hub"),
@@ -188,13 +180,9 @@ TASKS = {
 }
 
 # Email -------------------------------------------------------------------
-EMAIL_CONFIG = env.email_url(
-    "EMAIL_URL", default="consolemail://"
-)
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
-DEFAULT_FROM_EMAIL = env.str(
-    "DEFAULT_FROM_EMAIL", default="CCIN network hub <hub@councils.coop>"
-)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="CCIN network hub <hub@councils.coop>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Accounts ----------------------------------------------------------------
@@ -273,7 +261,7 @@ STORAGES = {
 
 # Security ----------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:

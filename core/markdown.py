@@ -42,6 +42,24 @@ def _add_rel(match: re.Match) -> str:
     return match.group(0)
 
 
+_CONTROL_AND_SPACE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def _safe_href(element: str, attribute: str, value: str) -> str | None:
+    """Drop links whose scheme, once spaces and control characters are removed, is not allowed.
+
+    nh3 already checks the scheme; this also refuses values such as "java script:"
+    that some parsers could read as a scheme.
+    """
+    if attribute != "href":
+        return value
+    compact = _CONTROL_AND_SPACE.sub("", value).lower()
+    head = re.split(r"[/?#]", compact, maxsplit=1)[0]
+    if ":" in head and head.split(":", 1)[0] not in ALLOWED_SCHEMES:
+        return None
+    return value
+
+
 def sanitise_html(raw: str) -> str:
     """Keep only the allow-listed tags, attributes and link schemes."""
     cleaned = nh3.clean(
@@ -51,6 +69,7 @@ def sanitise_html(raw: str) -> str:
         url_schemes=ALLOWED_SCHEMES,
         link_rel=None,
         strip_comments=True,
+        attribute_filter=_safe_href,
     )
     return _ANCHOR.sub(_add_rel, cleaned)
 

@@ -1,1 +1,5 @@
-websocket_urlpatterns = []
+from django.urls import path
+
+from core.consumers import NotificationConsumer
+
+websocket_urlpatterns = [path("ws/notifications/", NotificationConsumer.as_asgi())]

@@ -9,7 +9,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core.consumers import notifications_group
 from core.models import Notification
+from core.realtime import broadcast_on_commit
 
 UNSUBSCRIBE_SALT = "core.unsubscribe"
 
@@ -55,11 +57,15 @@ def notify(
     ]
     with transaction.atomic():
         created = Notification.objects.bulk_create(rows)
+        for person in people:
+            broadcast_on_commit(
+                notifications_group(person.pk),
+                {"type": "notification.new", "title": title[:300], "url": url},
+            )
         immediate = [
             row.pk
             for row, person in zip(created, people, strict=True)
-            if person.email_frequency == User.EmailFrequency.IMMEDIATELY
-            and person.email
+            if person.email_frequency == User.EmailFrequency.IMMEDIATELY and person.email
         ]
         if immediate:
             from core.tasks import send_notification_emails
@@ -71,9 +77,7 @@ def notify(
 
 
 def notifications_mark_all_read(*, user) -> int:
-    return (
-        Notification.objects.for_user(user).unread().update(read_at=timezone.now())
-    )
+    return Notification.objects.for_user(user).unread().update(read_at=timezone.now())
 
 
 def notification_mark_read(*, user, notification_id: int) -> Notification | None:

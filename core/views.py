@@ -37,9 +37,7 @@ def notifications_mark_all_read(request):
 def notification_open(request, pk: int):
     notification = services.notification_mark_read(user=request.user, notification_id=pk)
     target = notification.url if notification else ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}
-    ):
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)
     return redirect("notifications:list")
 
@@ -48,9 +46,7 @@ def notification_open(request, pk: int):
 def unsubscribe(request, token: str):
     user = services.email_unsubscribe(token=token)
     if user is None:
-        return render(
-            request, "core/unsubscribe.html", {"invalid": True}, status=400
-        )
+        return render(request, "core/unsubscribe.html", {"invalid": True}, status=400)
     if request.method == "POST" and not request.POST.get("from_page"):
         return HttpResponse("Unsubscribed.")
     return render(request, "core/unsubscribe.html", {"member": user})

@@ -11,28 +11,116 @@ DEMO_PASSWORD = "co-operate-2026"
 
 COUNCILS = [
     # name, slug, region, joined, domain, lat, lon, summary
-    ("Oldham Council", "oldham", Region.NORTH_WEST, 2013, "oldham.gov.uk", 53.5409, -2.1114,
-     "Hosts the network; a Youth Council with full rights to table resolutions."),
-    ("Sunderland City Council", "sunderland", Region.NORTH_EAST, 2013, "sunderland.gov.uk",
-     54.9069, -1.3838, "Community leadership and co-production with members and officers."),
-    ("Lambeth Council", "lambeth", Region.LONDON, 2013, "lambeth.gov.uk", 51.4607, -0.1163,
-     "Co-operative commissioning and the Young Lambeth Cooperative."),
-    ("Plymouth City Council", "plymouth", Region.SOUTH_WEST, 2013, "plymouth.gov.uk",
-     50.3755, -4.1427, "Co-operative energy and a co-operative economy."),
-    ("Stevenage Borough Council", "stevenage", Region.EAST, 2013, "stevenage.gov.uk",
-     51.9038, -0.1966, "Co-operative neighbourhoods; its leader chaired the network."),
-    ("Cardiff Council", "cardiff", Region.WALES, 2014, "cardiff.gov.uk", 51.4816, -3.1791,
-     "Welcoming refugees and asylum seekers with volunteers and communities."),
-    ("City of Edinburgh Council", "edinburgh", Region.SCOTLAND, 2014, "edinburgh.gov.uk",
-     55.9533, -3.1883, "Out-of-school care that closes the education attainment gap."),
-    ("Telford and Wrekin Council", "telford-and-wrekin", Region.WEST_MIDLANDS, 2014,
-     "telford.gov.uk", 52.6784, -2.4453, "A joined-up Mental Health Day with the crisis network."),
-    ("Newcastle City Council", "newcastle", Region.NORTH_EAST, 2014, "newcastle.gov.uk",
-     54.9783, -1.6178, "Beyond Asset Transfer: what happens after community asset transfer."),
-    ("Croydon Council", "croydon", Region.LONDON, 2015, "croydon.gov.uk", 51.3762, -0.0982,
-     "A Housing Commission on homes the borough needs."),
-    ("Liverpool City Council", "liverpool", Region.NORTH_WEST, 2013, "liverpool.gov.uk",
-     53.4084, -2.9916, "Neighbourhood renewal and community initiatives."),
+    (
+        "Oldham Council",
+        "oldham",
+        Region.NORTH_WEST,
+        2013,
+        "oldham.gov.uk",
+        53.5409,
+        -2.1114,
+        "Hosts the network; a Youth Council with full rights to table resolutions.",
+    ),
+    (
+        "Sunderland City Council",
+        "sunderland",
+        Region.NORTH_EAST,
+        2013,
+        "sunderland.gov.uk",
+        54.9069,
+        -1.3838,
+        "Community leadership and co-production with members and officers.",
+    ),
+    (
+        "Lambeth Council",
+        "lambeth",
+        Region.LONDON,
+        2013,
+        "lambeth.gov.uk",
+        51.4607,
+        -0.1163,
+        "Co-operative commissioning and the Young Lambeth Cooperative.",
+    ),
+    (
+        "Plymouth City Council",
+        "plymouth",
+        Region.SOUTH_WEST,
+        2013,
+        "plymouth.gov.uk",
+        50.3755,
+        -4.1427,
+        "Co-operative energy and a co-operative economy.",
+    ),
+    (
+        "Stevenage Borough Council",
+        "stevenage",
+        Region.EAST,
+        2013,
+        "stevenage.gov.uk",
+        51.9038,
+        -0.1966,
+        "Co-operative neighbourhoods; its leader chaired the network.",
+    ),
+    (
+        "Cardiff Council",
+        "cardiff",
+        Region.WALES,
+        2014,
+        "cardiff.gov.uk",
+        51.4816,
+        -3.1791,
+        "Welcoming refugees and asylum seekers with volunteers and communities.",
+    ),
+    (
+        "City of Edinburgh Council",
+        "edinburgh",
+        Region.SCOTLAND,
+        2014,
+        "edinburgh.gov.uk",
+        55.9533,
+        -3.1883,
+        "Out-of-school care that closes the education attainment gap.",
+    ),
+    (
+        "Telford and Wrekin Council",
+        "telford-and-wrekin",
+        Region.WEST_MIDLANDS,
+        2014,
+        "telford.gov.uk",
+        52.6784,
+        -2.4453,
+        "A joined-up Mental Health Day with the crisis network.",
+    ),
+    (
+        "Newcastle City Council",
+        "newcastle",
+        Region.NORTH_EAST,
+        2014,
+        "newcastle.gov.uk",
+        54.9783,
+        -1.6178,
+        "Beyond Asset Transfer: what happens after community asset transfer.",
+    ),
+    (
+        "Croydon Council",
+        "croydon",
+        Region.LONDON,
+        2015,
+        "croydon.gov.uk",
+        51.3762,
+        -0.0982,
+        "A Housing Commission on homes the borough needs.",
+    ),
+    (
+        "Liverpool City Council",
+        "liverpool",
+        Region.NORTH_WEST,
+        2013,
+        "liverpool.gov.uk",
+        53.4084,
+        -2.9916,
+        "Neighbourhood renewal and community initiatives.",
+    ),
 ]
 
 APPROACHES = {
@@ -53,36 +141,116 @@ APPROACHES = {
 }
 
 AFFILIATES = [
-    ("2020 Public Services Hub at the RSA", "rsa-2020-hub",
-     "Supports the network's policy work and links to the national policy community."),
+    (
+        "2020 Public Services Hub at the RSA",
+        "rsa-2020-hub",
+        "Supports the network's policy work and links to the national policy community.",
+    ),
     ("Co-operative Party", "co-operative-party", "A policy partner of the network."),
 ]
 
 # email, name, organisation slug or None, status, groups, job title, superuser
 ACCOUNTS = [
     ("admin@councils.coop", "Site Administrator", None, "confirmed", [], "Site admin", True),
-    ("editor@councils.coop", "Nadia Editor", "rsa-2020-hub", "confirmed", [NETWORK_EDITORS],
-     "Network editor", False),
-    ("moderator@lambeth.gov.uk", "Marcus Moderator", "lambeth", "confirmed", [MODERATORS],
-     "Neighbourhoods officer", False),
-    ("lead@oldham.gov.uk", "Jo Lead", "oldham", "confirmed", [COUNCIL_LEADS],
-     "Principal Policy Officer", False),
-    ("lead@plymouth.gov.uk", "Priya Lead", "plymouth", "confirmed", [COUNCIL_LEADS],
-     "Head of Co-operative Development", False),
-    ("lead@cardiff.gov.uk", "Rhys Lead", "cardiff", "confirmed", [COUNCIL_LEADS],
-     "Partnerships Manager", False),
-    ("officer@oldham.gov.uk", "Olu Officer", "oldham", "confirmed", [],
-     "Community Energy Officer", False),
-    ("officer@lambeth.gov.uk", "Leah Officer", "lambeth", "confirmed", [],
-     "Commissioning Officer", False),
-    ("officer@plymouth.gov.uk", "Pat Officer", "plymouth", "confirmed", [],
-     "Economic Development Officer", False),
-    ("officer@sunderland.gov.uk", "Sam Officer", "sunderland", "confirmed", [],
-     "Community Leadership Officer", False),
-    ("officer@cardiff.gov.uk", "Cerys Officer", "cardiff", "confirmed", [],
-     "Refugee Support Coordinator", False),
-    ("pending@example.org", "Pending Person", "co-operative-party", "pending", [],
-     "Policy researcher", False),
+    (
+        "editor@councils.coop",
+        "Nadia Editor",
+        "rsa-2020-hub",
+        "confirmed",
+        [NETWORK_EDITORS],
+        "Network editor",
+        False,
+    ),
+    (
+        "moderator@lambeth.gov.uk",
+        "Marcus Moderator",
+        "lambeth",
+        "confirmed",
+        [MODERATORS],
+        "Neighbourhoods officer",
+        False,
+    ),
+    (
+        "lead@oldham.gov.uk",
+        "Jo Lead",
+        "oldham",
+        "confirmed",
+        [COUNCIL_LEADS],
+        "Principal Policy Officer",
+        False,
+    ),
+    (
+        "lead@plymouth.gov.uk",
+        "Priya Lead",
+        "plymouth",
+        "confirmed",
+        [COUNCIL_LEADS],
+        "Head of Co-operative Development",
+        False,
+    ),
+    (
+        "lead@cardiff.gov.uk",
+        "Rhys Lead",
+        "cardiff",
+        "confirmed",
+        [COUNCIL_LEADS],
+        "Partnerships Manager",
+        False,
+    ),
+    (
+        "officer@oldham.gov.uk",
+        "Olu Officer",
+        "oldham",
+        "confirmed",
+        [],
+        "Community Energy Officer",
+        False,
+    ),
+    (
+        "officer@lambeth.gov.uk",
+        "Leah Officer",
+        "lambeth",
+        "confirmed",
+        [],
+        "Commissioning Officer",
+        False,
+    ),
+    (
+        "officer@plymouth.gov.uk",
+        "Pat Officer",
+        "plymouth",
+        "confirmed",
+        [],
+        "Economic Development Officer",
+        False,
+    ),
+    (
+        "officer@sunderland.gov.uk",
+        "Sam Officer",
+        "sunderland",
+        "confirmed",
+        [],
+        "Community Leadership Officer",
+        False,
+    ),
+    (
+        "officer@cardiff.gov.uk",
+        "Cerys Officer",
+        "cardiff",
+        "confirmed",
+        [],
+        "Refugee Support Coordinator",
+        False,
+    ),
+    (
+        "pending@example.org",
+        "Pending Person",
+        "co-operative-party",
+        "pending",
+        [],
+        "Policy researcher",
+        False,
+    ),
 ]
 
 
@@ -127,17 +295,17 @@ def load(*, stdout) -> None:
         user.name = name
         user.job_title = job
         user.status = status
-        user.organisation = (
-            Organisation.objects.get(slug=org_slug) if org_slug else None
-        )
+        user.organisation = Organisation.objects.get(slug=org_slug) if org_slug else None
         user.save()
         for group in groups:
             user.groups.add(Group.objects.get(name=group))
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
-    stdout.write(f"Councils: {Organisation.objects.councils().count()}, "
-                 f"affiliates: {Organisation.objects.affiliates().count()}")
+    stdout.write(
+        f"Councils: {Organisation.objects.councils().count()}, "
+        f"affiliates: {Organisation.objects.affiliates().count()}"
+    )
 
 
 def accounts_table() -> list[tuple[str, str]]:

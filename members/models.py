@@ -102,9 +102,7 @@ class EmailDomain(models.Model):
     """A domain whose verified addresses belong to the organisation."""
 
     organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="domains")
-    domain = models.CharField(
-        max_length=200, unique=True, help_text="For example oldham.gov.uk"
-    )
+    domain = models.CharField(max_length=200, unique=True, help_text="For example oldham.gov.uk")
 
     panels = [FieldPanel("domain")]
 
@@ -197,9 +195,7 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["name", "email"]
-        constraints = [
-            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")
-        ]
+        constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
 
     def __str__(self):
         return self.name or self.email
@@ -213,6 +209,4 @@ class User(AbstractUser):
     @property
     def is_member(self) -> bool:
         """A confirmed member: may read members-only content and take part."""
-        return self.is_active and (
-            self.status == self.Status.CONFIRMED or self.is_superuser
-        )
+        return self.is_active and (self.status == self.Status.CONFIRMED or self.is_superuser)

@@ -51,6 +51,4 @@ def can_decide_membership(actor, person) -> bool:
         return False
     if is_network_editor(actor):
         return True
-    return person.organisation_id is not None and is_council_lead(
-        actor, person.organisation
-    )
+    return person.organisation_id is not None and is_council_lead(actor, person.organisation)

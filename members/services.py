@@ -91,8 +91,9 @@ def membership_refuse(*, actor, person, reason: str = "") -> None:
     _decide(actor=actor, person=person, status=User.Status.REFUSED, reason=reason)
 
 
-def profile_update(*, user, name: str, job_title: str, bio: str, expertise: list[str],
-                   email_frequency: str) -> None:
+def profile_update(
+    *, user, name: str, job_title: str, bio: str, expertise: list[str], email_frequency: str
+) -> None:
     with transaction.atomic():
         user.name = name
         user.job_title = job_title

@@ -98,8 +98,9 @@ def council_detail(request, slug: str):
         {
             "organisation": organisation,
             "show_members": is_member(request.user),
-            "members": organisation.members.filter(status=User.Status.CONFIRMED)
-            .only("name", "job_title")
+            "members": organisation.members.filter(status=User.Status.CONFIRMED).only(
+                "name", "job_title"
+            )
             if is_member(request.user)
             else [],
         },

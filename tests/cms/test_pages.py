@@ -19,6 +19,13 @@ def test_home_page_is_the_site_root_and_renders(client, home):
 
 def test_home_page_shows_the_primary_navigation(client, home):
     html = client.get("/").content.decode()
-    for label in ["Ideas bank", "Discussions", "Liveblogs", "Shadowing and mentoring",
-                  "Councils", "Library", "Events"]:
+    for label in [
+        "Ideas bank",
+        "Discussions",
+        "Liveblogs",
+        "Shadowing and mentoring",
+        "Councils",
+        "Library",
+        "Events",
+    ]:
         assert f">{label}</a>" in html

@@ -29,7 +29,6 @@ class Command(BaseCommand):
         from members.demo import DEMO_PASSWORD, accounts_table
 
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS("Demo accounts (password for all: "
-                                             f"{DEMO_PASSWORD})"))
+        self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD})"))
         for email, role in accounts_table():
             self.stdout.write(f"  {email:<28} {role}")
