@@ -1,1 +1,7 @@
-websocket_urlpatterns = []
+from django.urls import path
+
+from forum.consumers import ThreadConsumer
+
+websocket_urlpatterns = [
+    path("ws/discussions/threads/<int:thread_id>/", ThreadConsumer.as_asgi()),
+]

@@ -1,0 +1,44 @@
+"""Live replies: readers of a thread hear "post N was added", then fetch it over HTTP."""
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from forum import permissions
+from forum.models import Thread
+from forum.services import thread_group
+
+
+@database_sync_to_async
+def _can_view(user, thread_id: int) -> bool:
+    thread = Thread.objects.select_related("category").filter(pk=thread_id).first()
+    return thread is not None and permissions.can_view_thread(user, thread)
+
+
+class ThreadConsumer(AsyncJsonWebsocketConsumer):
+    """One socket per open thread page; the group carries only post numbers."""
+
+    async def connect(self):
+        thread_id = self.scope["url_route"]["kwargs"]["thread_id"]
+        if not await _can_view(self.scope.get("user"), thread_id):
+            await self.close(code=4403)
+            return
+        self.thread_id = thread_id
+        self.group = thread_group(thread_id)
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.accept()
+
+    async def disconnect(self, code):
+        if hasattr(self, "group"):
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def receive_json(self, content, **kwargs):
+        # Writes arrive over HTTP; the socket only listens.
+        return
+
+    async def post_created(self, event):
+        await self.send_json({"type": "post.created", "number": event["number"]})
+
+    async def access_changed(self, event):
+        # The thread was moved or hidden: readers who may no longer see it leave.
+        if not await _can_view(self.scope.get("user"), self.thread_id):
+            await self.close(code=4403)
