@@ -132,7 +132,8 @@ class HubServer:
             "DATABASE_URL": test_database_url(),
             "DJANGO_DEBUG": "true",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "EMAIL_URL": f"filemail://{mail_dir}",
+            # django-environ drops one leading slash of the path.
+            "EMAIL_URL": f"filemail:///{mail_dir}",
             "SITE_URL": self.url,
             "HUB_TESTING_SERVER": "1",
             **(env or {}),
