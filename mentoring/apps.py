@@ -3,3 +3,10 @@ from django.apps import AppConfig
 
 class MentoringConfig(AppConfig):
     name = "mentoring"
+    verbose_name = "Shadowing and mentoring"
+
+    def ready(self):
+        from core.home import register_home_section
+        from mentoring.home import open_placements_section
+
+        register_home_section("open_placements", 60, open_placements_section)
