@@ -3,3 +3,10 @@ from django.apps import AppConfig
 
 class IdeasbankConfig(AppConfig):
     name = "ideasbank"
+    verbose_name = "Ideas bank"
+
+    def ready(self):
+        from core.home import register_home_section
+        from ideasbank.home import top_ideas_this_month
+
+        register_home_section("ideas", 20, top_ideas_this_month)

@@ -1,0 +1,579 @@
+"""Thin views: parse the request, call one service or queryset, render."""
+
+import hashlib
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+from taggit.models import Tag
+from wagtail.models import Page
+
+from core.ratelimit import RateLimited
+from ideasbank import permissions, services
+from ideasbank.forms import (
+    CommentForm,
+    DuplicateForm,
+    EvidenceForm,
+    IdeaFilterForm,
+    IdeaForm,
+    ReportForm,
+    StageForm,
+)
+from ideasbank.models import Comment, Idea, Report, Vote
+from members.models import Organisation
+
+PAGE_SIZE = 20
+CACHE_SECONDS = 300
+
+
+def _visible(user):
+    return Idea.objects.visible_to(user)
+
+
+def _get_idea(request, pk: int) -> Idea:
+    """The idea if this reader may see it; otherwise 404, so its existence stays private."""
+    idea = get_object_or_404(Idea.objects.select_related("council", "author"), pk=pk)
+    if not permissions.can_view_idea(request.user, idea):
+        raise Http404("No such idea.")
+    return idea
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+def _filter_choices() -> tuple[list, list]:
+    """Themes used on ideas and organisations with ideas, cached until ideas change."""
+    key = f"ideasbank:filter-choices:{services.list_version()}"
+    choices = cache.get(key)
+    if choices is None:
+        themes = list(
+            Tag.objects.filter(ideasbank_ideatheme_items__isnull=False)
+            .distinct()
+            .order_by("name")
+            .values_list("slug", "name")
+        )
+        councils = list(
+            Organisation.objects.filter(ideas__isnull=False)
+            .distinct()
+            .order_by("name")
+            .values_list("slug", "name")
+        )
+        choices = (themes, councils)
+        cache.set(key, choices, CACHE_SECONDS)
+    return choices
+
+
+def _filtered_ideas(request, form: IdeaFilterForm):
+    user = request.user
+    form.is_valid()
+    # Keep every filter that parsed; a bad one is dropped, not an error page.
+    data = form.cleaned_data
+    ideas = _visible(user).search(data.get("q", ""))
+    if data.get("theme"):
+        ideas = ideas.filter(themes__slug=data["theme"])
+    if data.get("council"):
+        ideas = ideas.filter(council__slug=data["council"])
+    if data.get("stage"):
+        ideas = ideas.filter(stage=data["stage"])
+    if user.is_authenticated and data.get("mine"):
+        ideas = ideas.filter(author=user)
+    if user.is_authenticated and data.get("backed"):
+        ideas = ideas.filter(Exists(Vote.objects.filter(idea=OuterRef("pk"), user=user)))
+    return ideas.sorted_by(data.get("sort") or "top")
+
+
+def _list_context(request) -> dict:
+    themes, councils = _filter_choices()
+    member = permissions.can_post(request.user)
+    form = IdeaFilterForm(request.GET, themes=themes, councils=councils, member=member)
+    ideas = _filtered_ideas(request, form).for_list().with_vote_state(request.user)
+    page = Paginator(ideas, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "form": form,
+        "page": page,
+        "ideas": page.object_list,
+        "querystring": query.urlencode(),
+        "can_post": member,
+    }
+
+
+@require_GET
+def idea_list(request):
+    if request.user.is_authenticated:
+        return render(request, "ideasbank/idea_list.html", _list_context(request))
+    # Visitors all see the same list for the same query, so the rendered
+    # results are cached until any idea, vote or comment changes.
+    digest = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()
+    key = f"ideasbank:list:{services.list_version()}:{digest}"
+    body = cache.get(key)
+    if body is None:
+        body = render_to_string(
+            "ideasbank/includes/list_body.html", _list_context(request), request=request
+        )
+        cache.set(key, body, CACHE_SECONDS)
+    return render(request, "ideasbank/idea_list.html", {"cached_body": body})
+
+
+@require_GET
+def idea_detail(request, pk: int):
+    idea = _get_idea(request, pk)
+    user = request.user
+    comments = list(
+        idea.comments.filter(parent=None)
+        .select_related("author", "author__organisation")
+        .prefetch_related("replies__author__organisation")
+    )
+    context = {
+        "idea": idea,
+        "themes": list(idea.themes.all()),
+        "comments": comments,
+        "stage_changes": list(idea.stage_changes.select_related("actor")),
+        "evidence": list(idea.evidence.select_related("council")),
+        "duplicate_of": idea.duplicate_of if idea.duplicate_of_id else None,
+        "has_voted": False,
+        "is_following": False,
+        "can_post": permissions.can_post(user),
+        "can_edit": permissions.can_edit_idea(user, idea),
+        "can_change_stage": permissions.can_change_stage(user),
+        "can_record_evidence": False,
+        "is_moderator": permissions.is_moderator(user),
+        "comment_form": CommentForm(),
+    }
+    if context["can_post"]:
+        context["has_voted"] = Vote.objects.filter(idea=idea, user=user).exists()
+        context["is_following"] = idea.follows.filter(user=user).exists()
+        context["can_record_evidence"] = permissions.can_record_evidence(user)
+        context["report_form"] = ReportForm()
+    if context["can_record_evidence"]:
+        mine = next((e for e in context["evidence"] if e.council_id == user.organisation_id), None)
+        context["evidence_form"] = EvidenceForm(
+            initial={"status": mine.status, "note": mine.note, "outcome": mine.outcome}
+            if mine
+            else None
+        )
+    if context["can_change_stage"]:
+        context["stage_form"] = StageForm(
+            initial={"stage": idea.stage, "project_page": idea.project_page_id}
+        )
+        context["duplicate_form"] = DuplicateForm()
+    return render(request, "ideasbank/idea_detail.html", context)
+
+
+def _similar(user, title: str, exclude_pk=None):
+    return list(_visible(user).similar_to(title, exclude_pk=exclude_pk))
+
+
+def idea_create(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not permissions.can_post(request.user):
+        raise PermissionDenied("Only confirmed members can post ideas.")
+    similar = None
+    form = IdeaForm(request.POST or None)
+    if request.method == "POST":
+        checking = "check" in request.POST
+        if form.is_valid() and not checking:
+            try:
+                idea = services.idea_create(author=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            except RateLimited as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, "Your idea has been posted.")
+                return redirect(idea)
+        # Without JavaScript, similar ideas appear after "Check for similar
+        # ideas" or a failed submit, before anything is posted.
+        similar = _similar(request.user, request.POST.get("title", ""))
+    return render(
+        request,
+        "ideasbank/idea_form.html",
+        {"form": form, "similar": similar, "popular_themes": _popular_themes()},
+    )
+
+
+def _popular_themes(limit: int = 30) -> list[str]:
+    key = f"ideasbank:popular-themes:{services.list_version()}"
+    names = cache.get(key)
+    if names is None:
+        names = list(
+            Tag.objects.filter(ideasbank_ideatheme_items__isnull=False)
+            .distinct()
+            .order_by("name")
+            .values_list("name", flat=True)[:limit]
+        )
+        cache.set(key, names, CACHE_SECONDS)
+    return names
+
+
+def idea_edit(request, pk: int):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    idea = _get_idea(request, pk)
+    if not permissions.can_edit_idea(request.user, idea):
+        raise PermissionDenied("Only the author or a network editor can change this idea.")
+    if request.method == "POST":
+        form = IdeaForm(request.POST)
+        if form.is_valid():
+            try:
+                services.idea_update(idea=idea, actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, "Your changes have been saved.")
+                return redirect(idea)
+    else:
+        form = IdeaForm(
+            initial={
+                "title": idea.title,
+                "summary": idea.summary,
+                "body": idea.body,
+                "themes": ", ".join(t.name for t in idea.themes.all()),
+                "visibility": idea.visibility,
+            }
+        )
+    return render(
+        request,
+        "ideasbank/idea_form.html",
+        {"form": form, "idea": idea, "popular_themes": _popular_themes()},
+    )
+
+
+@require_POST
+def idea_vote(request, pk: int):
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("ideasbank:detail", args=[pk]))
+    idea = _get_idea(request, pk)
+    wanted = request.POST.get("voted")
+    voted = {"1": True, "0": False}.get(wanted)
+    error = ""
+    try:
+        result = services.idea_vote_toggle(idea=idea, user=request.user, voted=voted)
+        has_voted = result.voted
+    except (ValidationError, PermissionDenied, RateLimited) as exc:
+        error = (
+            exc.message
+            if isinstance(exc, RateLimited)
+            else _error_text(exc)
+            if isinstance(exc, ValidationError)
+            else str(exc) or "You cannot vote on this idea."
+        )
+        has_voted = Vote.objects.filter(idea=idea, user=request.user).exists()
+        status = 403 if isinstance(exc, PermissionDenied) else 400
+        if not request.htmx:
+            messages.error(request, error)
+            return redirect(request.POST.get("next") or idea.get_absolute_url())
+    if request.htmx:
+        html = render_to_string(
+            "ideasbank/includes/vote_widget.html",
+            {"idea": idea, "has_voted": has_voted, "vote_error": error, "user": request.user},
+            request=request,
+        )
+        return HttpResponse(html, status=status if error else 200)
+    if not error:
+        messages.success(
+            request, "Your vote has been counted." if has_voted else "Your vote has been removed."
+        )
+    return redirect(_safe_next(request, idea.get_absolute_url()))
+
+
+def _safe_next(request, default: str) -> str:
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def _member_post(request, pk: int):
+    """Common start of member POST views: sign-in first, then the idea they may see."""
+    if not request.user.is_authenticated:
+        return None, redirect_to_login(reverse("ideasbank:detail", args=[pk]))
+    return _get_idea(request, pk), None
+
+
+@require_POST
+def idea_stage(request, pk: int):
+    idea, response = _member_post(request, pk)
+    if response:
+        return response
+    if not permissions.can_change_stage(request.user):
+        raise PermissionDenied("Only network editors change an idea's stage.")
+    form = StageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(idea)
+    data = form.cleaned_data
+    page = None
+    if data.get("project_page"):
+        page = Page.objects.filter(pk=data["project_page"]).first()
+        if page is None:
+            messages.error(request, "There is no page with that ID.")
+            return redirect(idea)
+    try:
+        services.idea_stage_change(
+            idea=idea,
+            actor=request.user,
+            stage=data["stage"],
+            note=data["note"],
+            closed_reason=data["closed_reason"],
+            project_page=page,
+        )
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, f"The idea is now at “{idea.get_stage_display()}”.")
+    return redirect(idea)
+
+
+def _form_errors(form) -> str:
+    parts = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        parts.append(f"{label or 'Form'}: {' '.join(errors)}")
+    return " ".join(parts)
+
+
+@require_POST
+def idea_duplicate(request, pk: int):
+    idea, response = _member_post(request, pk)
+    if response:
+        return response
+    if not permissions.can_change_stage(request.user):
+        raise PermissionDenied("Only network editors mark duplicates.")
+    form = DuplicateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(idea)
+    original = Idea.objects.filter(pk=form.cleaned_data["original"]).first()
+    if original is None:
+        messages.error(request, "There is no idea with that number.")
+        return redirect(idea)
+    try:
+        services.idea_mark_duplicate(
+            idea=idea, original=original, actor=request.user, note=form.cleaned_data["note"]
+        )
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect(idea)
+    messages.success(request, f"Closed as a duplicate; its votes moved to “{original}”.")
+    return redirect(original)
+
+
+@require_POST
+def comment_create(request, pk: int):
+    idea, response = _member_post(request, pk)
+    if response:
+        return response
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(f"{idea.get_absolute_url()}#comments")
+    parent = None
+    if form.cleaned_data.get("parent"):
+        parent = Comment.objects.filter(pk=form.cleaned_data["parent"], idea=idea).first()
+        if parent is None:
+            messages.error(request, "The comment you replied to no longer exists.")
+            return redirect(f"{idea.get_absolute_url()}#comments")
+    try:
+        comment = services.comment_create(
+            idea=idea, author=request.user, body=form.cleaned_data["body"], parent=parent
+        )
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect(f"{idea.get_absolute_url()}#comments")
+    except RateLimited as error:
+        messages.error(request, error.message)
+        return redirect(f"{idea.get_absolute_url()}#comments")
+    except PermissionDenied:
+        raise
+    messages.success(request, "Your comment has been posted.")
+    return redirect(comment.get_absolute_url())
+
+
+def _own_comment(request, pk: int, comment_pk: int):
+    idea = _get_idea(request, pk)
+    comment = get_object_or_404(Comment, pk=comment_pk, idea=idea)
+    if not permissions.can_edit_comment(request.user, comment):
+        raise PermissionDenied("You can only change your own comments.")
+    return idea, comment
+
+
+def comment_edit(request, pk: int, comment_pk: int):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    idea, comment = _own_comment(request, pk, comment_pk)
+    form = CommentForm(request.POST or None, initial={"body": comment.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_edit(
+                comment=comment, actor=request.user, body=form.cleaned_data["body"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Your comment has been updated.")
+            return redirect(comment.get_absolute_url())
+    return render(
+        request, "ideasbank/comment_form.html", {"form": form, "idea": idea, "comment": comment}
+    )
+
+
+@require_POST
+def comment_delete(request, pk: int, comment_pk: int):
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("ideasbank:detail", args=[pk]))
+    idea, comment = _own_comment(request, pk, comment_pk)
+    services.comment_delete(comment=comment, actor=request.user)
+    messages.success(request, "Your comment has been deleted.")
+    return redirect(f"{idea.get_absolute_url()}#comments")
+
+
+@require_POST
+def evidence_record(request, pk: int):
+    idea, response = _member_post(request, pk)
+    if response:
+        return response
+    form = EvidenceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(f"{idea.get_absolute_url()}#evidence")
+    try:
+        services.evidence_record(idea=idea, actor=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, "Your council's position has been recorded.")
+    return redirect(f"{idea.get_absolute_url()}#evidence")
+
+
+@require_POST
+def idea_follow(request, pk: int):
+    idea, response = _member_post(request, pk)
+    if response:
+        return response
+    follow = request.POST.get("follow") == "1"
+    services.idea_follow_set(idea=idea, user=request.user, follow=follow)
+    messages.success(
+        request,
+        "You will be told about changes to this idea." if follow else "You no longer follow it.",
+    )
+    return redirect(idea)
+
+
+@require_POST
+def idea_report(request, pk: int):
+    idea, response = _member_post(request, pk)
+    if response:
+        return response
+    form = ReportForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(idea)
+    comment = None
+    if form.cleaned_data.get("comment"):
+        comment = Comment.objects.filter(pk=form.cleaned_data["comment"], idea=idea).first()
+        if comment is None:
+            messages.error(request, "That comment no longer exists.")
+            return redirect(idea)
+    try:
+        services.report_create(
+            idea=idea, reporter=request.user, reason=form.cleaned_data["reason"], comment=comment
+        )
+    except (ValidationError, RateLimited) as error:
+        messages.error(request, getattr(error, "message", None) or _error_text(error))
+    else:
+        messages.success(request, "Thank you: the moderators have been told.")
+    return redirect(idea)
+
+
+def moderation(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not permissions.is_moderator(request.user):
+        raise PermissionDenied("Only moderators can see reports.")
+    reports = Report.objects.filter(resolved_at__isnull=True).select_related(
+        "idea", "comment", "reporter"
+    )
+    from ideasbank.models import ModerationLog
+
+    log = ModerationLog.objects.select_related("actor", "idea", "comment")[:50]
+    hidden = Idea.objects.filter(is_hidden=True).order_by("-updated_at")[:50]
+    return render(
+        request,
+        "ideasbank/moderation.html",
+        {"reports": reports, "log": log, "hidden_ideas": hidden},
+    )
+
+
+@require_POST
+def moderate(request, pk: int):
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("ideasbank:detail", args=[pk]))
+    if not permissions.is_moderator(request.user):
+        raise PermissionDenied("Only moderators hide and restore content.")
+    idea = get_object_or_404(Idea, pk=pk)
+    comment = None
+    if request.POST.get("comment"):
+        comment = get_object_or_404(Comment, pk=request.POST["comment"], idea=idea)
+    hidden = request.POST.get("action") == "hide"
+    try:
+        services.moderation_set_hidden(
+            actor=request.user,
+            idea=idea,
+            comment=comment,
+            hidden=hidden,
+            note=request.POST.get("note", ""),
+        )
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        what = "comment" if comment else "idea"
+        messages.success(request, f"The {what} is {'hidden' if hidden else 'restored'}.")
+    return redirect(_safe_next(request, idea.get_absolute_url()))
+
+
+@require_GET
+def theme_suggestions(request):
+    """Existing themes starting with (then containing) the typed text, as JSON."""
+    text = " ".join(request.GET.get("q", "").split())[:50]
+    if not text:
+        return JsonResponse({"themes": []})
+    tags = Tag.objects.filter(ideasbank_ideatheme_items__isnull=False).distinct()
+    starts = list(
+        tags.filter(name__istartswith=text).order_by("name").values_list("name", flat=True)[:10]
+    )
+    if len(starts) < 10:
+        starts += list(
+            tags.filter(name__icontains=text)
+            .exclude(name__istartswith=text)
+            .order_by("name")
+            .values_list("name", flat=True)[: 10 - len(starts)]
+        )
+    return JsonResponse({"themes": starts})
+
+
+@require_GET
+def similar_ideas(request):
+    """Fragment listing visible ideas like the title being written (htmx)."""
+    exclude = request.GET.get("exclude")
+    similar = _similar(
+        request.user,
+        request.GET.get("title", "")[:200],
+        exclude_pk=int(exclude) if exclude and exclude.isdigit() else None,
+    )
+    return render(request, "ideasbank/includes/similar_ideas.html", {"similar": similar})
