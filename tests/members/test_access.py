@@ -56,6 +56,10 @@ def test_public_pages_open_for_every_role(role, person, pages, client_for):
     c = client_for(person[role])
     for path in PUBLIC_PAGES:
         assert c.get(path).status_code == 200, path
+    # Signed-in people are sent on from the sign-in and sign-up pages.
+    expected = 200 if person[role] is None else 302
+    assert c.get("/accounts/login/").status_code == expected
+    assert c.get("/accounts/signup/").status_code == expected
 
 
 @pytest.mark.parametrize(
