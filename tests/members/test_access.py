@@ -21,8 +21,6 @@ PUBLIC_PAGES = [
     "/events/",
     "/members/councils/",
     "/members/councils/oldham/",
-    "/accounts/login/",
-    "/accounts/signup/",
 ]
 
 
