@@ -10,4 +10,6 @@ class MembersConfig(AppConfig):
         from members import signals  # noqa: F401
         from members.roles import ensure_role_groups
 
-        post_migrate.connect(ensure_role_groups, sender=self)
+        # Not limited to this app: permissions of apps migrated later (ours and
+        # Wagtail's) only exist once their own post_migrate has run. It is idempotent.
+        post_migrate.connect(ensure_role_groups, dispatch_uid="members.ensure_role_groups")
