@@ -148,7 +148,7 @@ class IdeaFilterForm(forms.Form):
 
     def __init__(self, *args, themes=(), councils=(), member=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [("", "Any theme"), *[(t, t) for t in themes]]
+        self.fields["theme"].choices = [("", "Any theme"), *themes]
         self.fields["council"].choices = [("", "Any council"), *councils]
         if not member:
             del self.fields["mine"]
