@@ -38,7 +38,13 @@ def ensure_role_groups(**kwargs) -> None:
     from wagtail.models import GroupPagePermission, Page
 
     leads, _ = Group.objects.get_or_create(name=COUNCIL_LEADS)
-    Group.objects.get_or_create(name=MODERATORS)
+    moderators, _ = Group.objects.get_or_create(name=MODERATORS)
+    # Wagtail's first migration makes "Moderators" and "Editors" groups with admin
+    # access. Our moderators work in the site, not the admin; our editors are
+    # "Network editors". Remove Wagtail's defaults so no role gets more than it should.
+    moderators.permissions.clear()
+    GroupPagePermission.objects.filter(group=moderators).delete()
+    Group.objects.filter(name="Editors", user__isnull=True).delete()
     editors, _ = Group.objects.get_or_create(name=NETWORK_EDITORS)
     editors.permissions.add(*_permissions(EDITOR_MODEL_PERMISSIONS))
     leads.permissions.add(*_permissions([("members", "change_organisation")]))
