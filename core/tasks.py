@@ -1,4 +1,4 @@
-"""Background work: notification emails, one by one or as digests."""
+"""Background work: emails, sent through django-tasks (immediate or database backend)."""
 
 from datetime import timedelta
 
@@ -34,6 +34,12 @@ def _send(user, subject: str, template: str, context: dict) -> None:
         },
     )
     message.send()
+
+
+@task()
+def send_transactional_email(subject: str, body: str, to: list[str]) -> None:
+    """An email that must be sent whatever the notification preference (account decisions)."""
+    EmailMultiAlternatives(subject=subject, body=body, to=to).send()
 
 
 @task()

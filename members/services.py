@@ -2,12 +2,12 @@
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core.services import notify
+from core.tasks import send_transactional_email
 from members.models import Organisation
 from members.permissions import COUNCIL_LEADS, can_decide_membership
 
@@ -77,7 +77,9 @@ def _decide(*, actor, person, status: str, reason: str = "") -> None:
         ).strip()
         body = render_to_string(f"members/email/membership_{template}.txt", context)
         transaction.on_commit(
-            lambda: send_mail(subject, body, None, [person.email], fail_silently=False)
+            lambda: send_transactional_email.enqueue(
+                subject=subject, body=body, to=[person.email]
+            )
         )
 
 
