@@ -1,0 +1,103 @@
+"""The readers' WebSocket: catch up from a sequence number, then receive live changes."""
+
+import asyncio
+import json
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from liveblogs.fanout import fanout
+from liveblogs.models import LiveblogPage
+from liveblogs.permissions import can_view_liveblog
+from liveblogs.services import changes_since, liveblog_group
+
+CATCH_UP_BATCH = 500
+REFUSED = 4403
+TOO_SLOW = 4008
+
+
+class LiveblogConsumer(AsyncJsonWebsocketConsumer):
+    """One reader. It never joins the channel layer itself: the process-wide
+    fan-out holds one subscription per liveblog and writes frames to it."""
+
+    # No layer channel per reader (see liveblogs.fanout): an alias that names
+    # no layer makes Channels skip creating and polling one.
+    channel_layer_alias = "liveblogs-readers-use-the-fanout"
+
+    page_id: int = 0
+    group: str = ""
+    registered = False
+    acked_seq = 0
+
+    async def __call__(self, scope, receive, send):
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            # Also when the consumer crashed: never leave a dead reader registered.
+            self._unregister()
+
+    def _unregister(self) -> None:
+        if self.registered:
+            self.registered = False
+            fanout.remove(self.group, self)
+
+    async def connect(self):
+        self.page_id = int(self.scope["url_route"]["kwargs"]["page_id"])
+        self.group = liveblog_group(self.page_id)
+        if not await self._may_read():
+            await self.close(code=REFUSED)
+            return
+        await self.accept()
+
+    @database_sync_to_async
+    def _may_read(self) -> bool:
+        page = LiveblogPage.objects.filter(pk=self.page_id).first()
+        if page is None:
+            return False
+        return can_view_liveblog(self.scope.get("user"), page, session=self.scope.get("session"))
+
+    async def receive_json(self, content, **kwargs):
+        if not isinstance(content, dict):
+            return
+        if "since" in content and not self.registered:
+            await self._start(_as_seq(content.get("since")))
+        elif "ack" in content:
+            self.acked_seq = max(self.acked_seq, _as_seq(content.get("ack")))
+
+    async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        try:
+            await super().receive(text_data=text_data, bytes_data=bytes_data, **kwargs)
+        except (ValueError, TypeError):
+            # Not JSON: ignore it rather than crash the connection.
+            return
+
+    async def _start(self, since: int) -> None:
+        # Subscribe before reading the log, so no change falls between the two;
+        # a change seen twice is ignored by the client's sequence check.
+        self.acked_seq = since
+        self.registered = True
+        await fanout.add(self.group, self)
+        while True:
+            batch = await database_sync_to_async(changes_since)(self.page_id, since, CATCH_UP_BATCH)
+            for message in batch:
+                await self.send(text_data=json.dumps(message, separators=(",", ":")))
+            if batch:
+                since = batch[-1]["seq"]
+            if len(batch) < CATCH_UP_BATCH:
+                break
+        await self.send_json({"type": "ready", "seq": since})
+
+    def drop(self) -> None:
+        """Close a reader the fan-out can no longer serve; its client catches up on return."""
+        self.registered = False
+        asyncio.ensure_future(self.close(code=TOO_SLOW))
+
+    async def disconnect(self, code):
+        self._unregister()
+
+
+def _as_seq(value) -> int:
+    try:
+        return max(0, int(value))
+    except (TypeError, ValueError):
+        return 0

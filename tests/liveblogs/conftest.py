@@ -1,0 +1,69 @@
+"""Liveblog fixtures: an index page, a public and a members-only liveblog."""
+
+import pytest
+from channels.layers import channel_layers
+from wagtail.models import PageViewRestriction
+
+from cms.demo import home_page
+from liveblogs.fanout import fanout
+from liveblogs.models import LiveblogIndexPage, LiveblogPage
+
+
+@pytest.fixture(autouse=True)
+def _fresh_fanout():
+    """Each test gets its own channel layer and fan-out registry (new event loops)."""
+    channel_layers.backends.clear()
+    fanout._subs.clear()
+    yield
+    fanout._subs.clear()
+    channel_layers.backends.clear()
+
+
+def _add(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _ensure_root():
+    """A transactional test flushes the tree Wagtail's migrations made; put the root back."""
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+
+
+@pytest.fixture
+def liveblog_index(db):
+    _ensure_root()
+    existing = LiveblogIndexPage.objects.first()
+    if existing:
+        return existing
+    return _add(home_page(), LiveblogIndexPage(title="Liveblogs", slug="liveblogs"))
+
+
+@pytest.fixture
+def liveblog(liveblog_index):
+    return _add(
+        liveblog_index,
+        LiveblogPage(
+            title="Network meeting live", slug="network-meeting-live", state=LiveblogPage.State.LIVE
+        ),
+    )
+
+
+@pytest.fixture
+def members_liveblog(liveblog_index):
+    page = _add(
+        liveblog_index,
+        LiveblogPage(
+            title="Members' roundtable live",
+            slug="members-roundtable-live",
+            state=LiveblogPage.State.LIVE,
+        ),
+    )
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    return page

@@ -1,0 +1,265 @@
+"""The readers' WebSocket: order, catch-up, permissions and the local fan-out."""
+
+import json
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
+from channels.testing import WebsocketCommunicator
+from django.test import Client
+
+from config.asgi import application
+from liveblogs.fanout import fanout
+from liveblogs.services import (
+    EntryFields,
+    entry_delete,
+    entry_post,
+    entry_update,
+    liveblog_group,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ORIGIN = (b"origin", b"http://127.0.0.1")
+HOST = (b"host", b"127.0.0.1")
+
+
+def session_cookie(user) -> bytes:
+    client = Client()
+    client.force_login(user)
+    return f"sessionid={client.cookies['sessionid'].value}".encode()
+
+
+def communicator(page, user=None, origin=ORIGIN):
+    headers = [origin, HOST]
+    if user is not None:
+        headers.append((b"cookie", session_cookie(user)))
+    return WebsocketCommunicator(application, f"/ws/liveblogs/{page.pk}/", headers=headers)
+
+
+async def receive_entries(comm, count):
+    got = []
+    while len(got) < count:
+        message = await comm.receive_json_from(timeout=3)
+        if message["type"] == "entry":
+            got.append(message)
+    return got
+
+
+post = database_sync_to_async(
+    lambda page, editor, body: entry_post(page=page, author=editor, fields=EntryFields(body=body))
+)
+
+
+def test_created_updated_and_deleted_arrive_in_order_with_their_numbers(liveblog, editor):
+    async def run():
+        comm = communicator(liveblog)
+        connected, _ = await comm.connect()
+        assert connected
+        await comm.send_json_to({"since": 0})
+        assert (await comm.receive_json_from())["type"] == "ready"
+        entry = await post(liveblog, editor, "Welcome to Plymouth")
+        await database_sync_to_async(entry_update)(
+            entry=entry, editor=editor, fields=EntryFields(body="Welcome to Plymouth, all")
+        )
+        await database_sync_to_async(entry_delete)(entry=entry, editor=editor)
+        got = await receive_entries(comm, 3)
+        assert [(m["seq"], m["op"], m["id"]) for m in got] == [
+            (1, "created", entry.pk),
+            (2, "updated", entry.pk),
+            (3, "deleted", entry.pk),
+        ]
+        assert "Welcome to Plymouth, all" in got[1]["html"]
+        assert got[2]["html"] == ""
+        assert set(got[0]) == {"type", "op", "seq", "id", "html", "pinned", "key"}
+        assert await comm.receive_nothing(timeout=0.2)
+        await comm.disconnect()
+
+    async_to_sync(run)()
+
+
+def test_a_reader_that_reconnects_gets_exactly_the_missed_changes(liveblog, editor):
+    async def run():
+        first = communicator(liveblog)
+        await first.connect()
+        await first.send_json_to({"since": 0})
+        await first.receive_json_from()  # ready
+        for n in range(2):
+            await post(liveblog, editor, f"Seen {n}")
+        seen = await receive_entries(first, 2)
+        await first.disconnect()
+
+        for n in range(3):
+            await post(liveblog, editor, f"Missed {n}")
+
+        again = communicator(liveblog)
+        await again.connect()
+        await again.send_json_to({"since": seen[-1]["seq"]})
+        missed = await receive_entries(again, 3)
+        assert [m["seq"] for m in missed] == [3, 4, 5]
+        assert (await again.receive_json_from()) == {"type": "ready", "seq": 5}
+        assert await again.receive_nothing(timeout=0.2)
+        await post(liveblog, editor, "Live again")
+        assert [m["seq"] for m in await receive_entries(again, 1)] == [6]
+        await again.disconnect()
+
+    async_to_sync(run)()
+
+
+@pytest.mark.parametrize("role", [None, "pending"])
+def test_members_only_liveblog_refuses_visitors_and_pending_members(
+    request, members_liveblog, editor, role
+):
+    user = request.getfixturevalue(role) if role else None
+
+    async def run():
+        comm = communicator(members_liveblog, user)
+        connected, _ = await comm.connect()
+        assert not connected
+        await post(members_liveblog, editor, "For members only")
+        assert await comm.receive_nothing(timeout=0.2)
+        assert fanout.reader_count(liveblog_group(members_liveblog.pk)) == 0
+
+    async_to_sync(run)()
+
+
+def test_members_only_liveblog_admits_a_member(members_liveblog, officer, editor):
+    async def run():
+        comm = communicator(members_liveblog, officer)
+        connected, _ = await comm.connect()
+        assert connected
+        await comm.send_json_to({"since": 0})
+        await post(members_liveblog, editor, "For members only")
+        assert (await receive_entries(comm, 1))[0]["seq"] == 1
+        await comm.disconnect()
+
+    async_to_sync(run)()
+
+
+def test_an_unpublished_liveblog_refuses_readers(liveblog):
+    liveblog.unpublish()
+
+    async def run():
+        connected, _ = await communicator(liveblog).connect()
+        assert not connected
+
+    async_to_sync(run)()
+
+
+def test_a_foreign_origin_is_refused(liveblog):
+    async def run():
+        comm = communicator(liveblog, origin=(b"origin", b"https://evil.example"))
+        connected, _ = await comm.connect()
+        assert not connected
+
+    async_to_sync(run)()
+
+
+def test_the_polling_endpoint_returns_the_same_changes_as_the_socket(liveblog, editor, client):
+    async def run():
+        comm = communicator(liveblog)
+        await comm.connect()
+        await comm.send_json_to({"since": 0})
+        await comm.receive_json_from()
+        entry = await post(liveblog, editor, "Energy co-operatives")
+        await database_sync_to_async(entry_update)(
+            entry=entry, editor=editor, fields=EntryFields(body="Energy co-operatives, updated")
+        )
+        got = await receive_entries(comm, 2)
+        await comm.disconnect()
+        return got
+
+    from_socket = async_to_sync(run)()
+    polled = client.get(f"{liveblog.url}updates/?since=0").json()
+    assert polled["changes"] == from_socket
+    assert client.get(f"{liveblog.url}updates/?since=1").json()["changes"] == from_socket[1:]
+
+
+def test_garbage_from_a_client_is_ignored(liveblog, editor):
+    async def run():
+        comm = communicator(liveblog)
+        await comm.connect()
+        await comm.send_to(text_data="not json")
+        await comm.send_json_to(["a", "list"])
+        await comm.send_json_to({"since": "abc"})
+        assert (await comm.receive_json_from())["type"] == "ready"
+        await post(liveblog, editor, "Still working")
+        assert len(await receive_entries(comm, 1)) == 1
+        await comm.disconnect()
+
+    async_to_sync(run)()
+
+
+def test_readers_share_one_layer_subscription_per_process(liveblog, editor):
+    group = liveblog_group(liveblog.pk)
+
+    async def run():
+        readers = [communicator(liveblog) for _ in range(3)]
+        for comm in readers:
+            await comm.connect()
+            await comm.send_json_to({"since": 0})
+            await comm.receive_json_from()
+        assert fanout.reader_count(group) == 3
+        layer = get_channel_layer()
+        assert len(layer.groups.get(group, {})) == 1  # one channel for three readers
+        await post(liveblog, editor, "To everyone")
+        frames = [await comm.receive_from() for comm in readers]
+        assert len(set(frames)) == 1  # the very same bytes
+        for comm in readers:
+            await comm.disconnect()
+        assert fanout.reader_count(group) == 0
+
+    async_to_sync(run)()
+
+
+def test_a_broken_reader_does_not_stop_delivery_to_the_others(liveblog, editor):
+    group = liveblog_group(liveblog.pk)
+
+    class Broken:
+        acked_seq = 0
+        dropped = False
+
+        async def send(self, text_data=None):
+            raise RuntimeError("socket closed mid-broadcast")
+
+        def drop(self):
+            self.dropped = True
+
+    async def run():
+        comm = communicator(liveblog)
+        await comm.connect()
+        broken = Broken()
+        await fanout.add(group, broken)
+        await comm.send_json_to({"since": 0})
+        await comm.receive_json_from()
+        await post(liveblog, editor, "One")
+        await post(liveblog, editor, "Two")
+        assert [m["seq"] for m in await receive_entries(comm, 2)] == [1, 2]
+        assert fanout.reader_count(group) == 1
+        await comm.disconnect()
+
+    async_to_sync(run)()
+
+
+def test_a_reader_far_behind_is_dropped_and_can_catch_up(liveblog, editor, monkeypatch):
+    monkeypatch.setattr("liveblogs.fanout.SLOW_READER_LIMIT", 2)
+
+    async def run():
+        comm = communicator(liveblog)
+        await comm.connect()
+        await comm.send_json_to({"since": 0})
+        await comm.receive_json_from()
+        for n in range(4):
+            await post(liveblog, editor, f"Update {n}")
+        output = []
+        while True:
+            message = await comm.receive_output(timeout=3)
+            output.append(message)
+            if message["type"] == "websocket.close":
+                break
+        assert output[-1]["code"] == 4008
+        frames = [json.loads(m["text"]) for m in output if m["type"] == "websocket.send"]
+        assert [f["seq"] for f in frames] == [1, 2]
+
+    async_to_sync(run)()
