@@ -123,3 +123,16 @@ def test_notification_list_queries_do_not_grow(client_for, officer, django_asser
         notify(recipients=[officer], kind="t", title=f"n{i}")
     with django_assert_max_num_queries(12):
         c.get("/notifications/")
+
+
+def test_in_production_emails_are_queued_for_the_worker(
+    settings, officer, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(recipients=[officer], kind="t", title="Queued")
+    assert mail.outbox == []
+    task = DBTaskResult.objects.get()
+    assert task.task_path == "core.tasks.send_notification_emails"
