@@ -361,6 +361,7 @@ def application_decide(*, actor, application: Application, decision: str, note: 
         if freed:
             _tell_host_who_is_waiting(locked, actor)
     current.placement = locked
+    application.state = current.state
     return current
 
 
@@ -392,6 +393,7 @@ def application_withdraw(*, actor, application: Application) -> Application:
         if freed:
             _tell_host_who_is_waiting(locked, actor)
     current.placement = locked
+    application.state = current.state
     return current
 
 

@@ -204,7 +204,7 @@ def placement_edit(request, pk: int):
             "state",
         )
     }  # fmt: skip
-    initial["themes"] = list(placement.themes.names())
+    initial["themes"] = ", ".join(placement.themes.names())
     form = PlacementForm(request.POST or None, initial=initial, council=placement.host_council)
     if request.method == "POST" and form.is_valid():
         try:
@@ -484,7 +484,7 @@ def mentoring_home(request):
     initial = {"capacity": 1, "format": "online", "is_open": True}
     if offer:
         initial = {
-            "themes": list(offer.themes.names()),
+            "themes": ", ".join(offer.themes.names()),
             "capacity": offer.capacity,
             "format": offer.format,
             "note": offer.note,

@@ -38,6 +38,8 @@ for _model in (Placement, Application, MentorOffer, MentoringRequest, Mentorship
 
 class PlacementViewSet(ModelViewSet):
     model = Placement
+    name = "mentoring_placements"
+    url_prefix = "mentoring/placements"
     icon = "date"
     menu_label = "Placements"
     list_display = ["title", "host_council", "host_officer", "state", "start_date", "places"]
@@ -51,6 +53,8 @@ class PlacementViewSet(ModelViewSet):
 
 class ApplicationViewSet(ModelViewSet):
     model = Application
+    name = "mentoring_applications"
+    url_prefix = "mentoring/applications"
     icon = "form"
     menu_label = "Applications"
     list_display = ["applicant", "placement", "state", "created_at"]
@@ -63,6 +67,8 @@ class ApplicationViewSet(ModelViewSet):
 
 class MentorOfferViewSet(ModelViewSet):
     model = MentorOffer
+    name = "mentoring_mentor_offers"
+    url_prefix = "mentoring/mentor-offers"
     icon = "user"
     menu_label = "Mentor offers"
     list_display = ["mentor", "capacity", "format", "is_open"]
@@ -74,6 +80,8 @@ class MentorOfferViewSet(ModelViewSet):
 
 class MentoringRequestViewSet(ModelViewSet):
     model = MentoringRequest
+    name = "mentoring_mentoring_requests"
+    url_prefix = "mentoring/mentoring-requests"
     icon = "help"
     menu_label = "Mentoring requests"
     list_display = ["mentee", "created_at", "is_open"]
@@ -84,6 +92,8 @@ class MentoringRequestViewSet(ModelViewSet):
 
 class MentorshipViewSet(ModelViewSet):
     model = Mentorship
+    name = "mentoring_mentoring_pairs"
+    url_prefix = "mentoring/mentoring-pairs"
     icon = "group"
     menu_label = "Mentoring pairs"
     list_display = ["offer", "request", "state", "created_at"]
