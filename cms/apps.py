@@ -6,6 +6,7 @@ class CmsConfig(AppConfig):
     verbose_name = "Network content"
 
     def ready(self):
-        from cms import sections
+        from cms import search, sections
 
         sections.register()
+        search.register()

@@ -18,6 +18,7 @@ urlpatterns = [
     path("discussions/", include("forum.urls")),
     path("shadowing/", include("mentoring.urls")),
     path("liveblog-updates/", include("liveblogs.urls")),
+    path("search/", core_views.search, name="search"),
     path("healthz/", core_views.healthz, name="healthz"),
 ]
 

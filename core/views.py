@@ -9,6 +9,9 @@ from django.views.decorators.http import require_POST
 
 from core import services
 from core.models import Notification
+from core.search import search_everything
+
+MAX_QUERY_LENGTH = 200
 
 
 def healthz(request):
@@ -50,3 +53,18 @@ def unsubscribe(request, token: str):
     if request.method == "POST" and not request.POST.get("from_page"):
         return HttpResponse("Unsubscribed.")
     return render(request, "core/unsubscribe.html", {"member": user})
+
+
+def search(request):
+    query = request.GET.get("q", "")
+    error = ""
+    if len(query) > MAX_QUERY_LENGTH:
+        error = f"Search for at most {MAX_QUERY_LENGTH} characters."
+        query = query[:MAX_QUERY_LENGTH]
+    results = [] if error else search_everything(request.user, query)
+    return render(
+        request,
+        "core/search.html",
+        {"query": query, "results": results, "error": error},
+        status=400 if error else 200,
+    )

@@ -7,9 +7,10 @@ class MembersConfig(AppConfig):
     verbose_name = "Members and councils"
 
     def ready(self):
-        from members import signals  # noqa: F401
+        from members import search, signals  # noqa: F401
         from members.roles import ensure_role_groups
 
         # Not limited to this app: permissions of apps migrated later (ours and
         # Wagtail's) only exist once their own post_migrate has run. It is idempotent.
         post_migrate.connect(ensure_role_groups, dispatch_uid="members.ensure_role_groups")
+        search.register()

@@ -77,9 +77,7 @@ def _decide(*, actor, person, status: str, reason: str = "") -> None:
         ).strip()
         body = render_to_string(f"members/email/membership_{template}.txt", context)
         transaction.on_commit(
-            lambda: send_transactional_email.enqueue(
-                subject=subject, body=body, to=[person.email]
-            )
+            lambda: send_transactional_email.enqueue(subject=subject, body=body, to=[person.email])
         )
 
 
