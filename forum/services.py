@@ -370,12 +370,12 @@ def _locked_post(post: Post) -> Post:
 
 def post_delete(*, post: Post, user) -> Post:
     """The author removes their post; it shows as deleted and can be restored."""
-    if not permissions.can_delete_post(user, post):
-        raise PermissionDenied("You can only delete your own posts.")
     with transaction.atomic():
         post = _locked_post(post)
-        if post.deleted_at is not None:
+        if post.deleted_at is not None and post.author_id == getattr(user, "pk", None):
             return post
+        if not permissions.can_delete_post(user, post):
+            raise PermissionDenied("You can only delete your own posts.")
         if post.is_visible:
             _hide_from_count(post)
         post.deleted_at = timezone.now()
@@ -384,12 +384,12 @@ def post_delete(*, post: Post, user) -> Post:
 
 
 def post_hide(*, post: Post, moderator, reason: str = "") -> Post:
-    if not permissions.can_moderate(moderator) or not permissions.can_view_thread(
-        moderator, post.thread
-    ):
-        raise PermissionDenied("Only moderators can hide posts.")
     with transaction.atomic():
         post = _locked_post(post)
+        if not permissions.can_moderate(moderator) or not permissions.can_view_thread(
+            moderator, post.thread
+        ):
+            raise PermissionDenied("Only moderators can hide posts.")
         if post.hidden_at is not None:
             return post
         if post.is_visible:
@@ -408,12 +408,14 @@ def post_hide(*, post: Post, moderator, reason: str = "") -> Post:
 
 def post_restore(*, post: Post, user) -> Post:
     """Undo a delete (the author or a moderator) or a hide (moderators only)."""
-    if not permissions.can_restore_post(user, post):
-        raise PermissionDenied("You cannot restore this post.")
     with transaction.atomic():
         post = _locked_post(post)
         if post.is_visible:
             return post
+        if not permissions.can_restore_post(user, post) or not permissions.can_view_thread(
+            user, post.thread
+        ):
+            raise PermissionDenied("You cannot restore this post.")
         post.deleted_at = None
         post.hidden_at = None
         _show_in_count(post)
@@ -444,14 +446,22 @@ def thread_mark_answer(*, thread: Thread, post: Post | None, user) -> Thread:
 # Reading and watching
 
 
+_UNKNOWN = object()
+
+
+def _position_up_to(thread: Thread, number: int) -> int:
+    """How many visible posts have a number up to ``number`` (one indexed lookup)."""
+    return (
+        Post.objects.filter(thread=thread, number__lte=number, position__isnull=False)
+        .order_by("-number")
+        .values_list("position", flat=True)
+        .first()
+    ) or 0
+
+
 def _mark_read(*, thread: Thread, user, number: int, position: int | None = None) -> None:
     if position is None:
-        position = (
-            Post.objects.filter(thread=thread, number__lte=number, position__isnull=False)
-            .order_by("-number")
-            .values_list("position", flat=True)
-            .first()
-        ) or 0
+        position = _position_up_to(thread, number)
     updated = ReadState.objects.filter(
         user=user, thread=thread, last_read_number__lt=number
     ).update(last_read_number=number, read_count=position, updated_at=timezone.now())
@@ -469,8 +479,15 @@ def _mark_read(*, thread: Thread, user, number: int, position: int | None = None
         pass
 
 
-def thread_mark_read(*, thread: Thread, user, number: int) -> None:
-    """Record that the member has read up to post ``number`` (never moves backwards)."""
+def thread_mark_read(
+    *, thread: Thread, user, number: int, position: int | None = None, state=_UNKNOWN
+) -> None:
+    """Record that the member has read up to post ``number`` (never moves backwards).
+
+    Views that already hold the member's ReadState (or know there is none) and
+    the position of the last visible post they showed pass them in, so marking
+    a page read costs one query at most.
+    """
     if not getattr(user, "is_authenticated", False) or not permissions.can_view_thread(
         user, thread
     ):
@@ -478,8 +495,27 @@ def thread_mark_read(*, thread: Thread, user, number: int) -> None:
     number = max(0, min(number, thread.last_number))
     if number == 0:
         return
-    position = thread.visible_count if number == thread.last_number else None
-    _mark_read(thread=thread, user=user, number=number, position=position)
+    if number == thread.last_number:
+        position = thread.visible_count
+    if state is _UNKNOWN:
+        _mark_read(thread=thread, user=user, number=number, position=position)
+        return
+    if state is not None and state.last_read_number >= number:
+        return
+    if position is None:
+        position = _position_up_to(thread, number)
+    if state is None:
+        # One upsert: a second tab that got there first is simply overwritten.
+        ReadState.objects.bulk_create(
+            [ReadState(user=user, thread=thread, last_read_number=number, read_count=position)],
+            update_conflicts=True,
+            unique_fields=["user", "thread"],
+            update_fields=["last_read_number", "read_count", "updated_at"],
+        )
+        return
+    ReadState.objects.filter(pk=state.pk, last_read_number__lt=number).update(
+        last_read_number=number, read_count=position, updated_at=timezone.now()
+    )
 
 
 def thread_watch_set(*, thread: Thread, user, watching: bool) -> bool:

@@ -161,7 +161,13 @@ def thread_detail(request, pk: int, slug: str | None = None):
         for post in posts:
             post.is_unread = False
     if posts:
-        services.thread_mark_read(thread=thread, user=user, number=posts[-1].number)
+        services.thread_mark_read(
+            thread=thread,
+            user=user,
+            number=posts[-1].number,
+            position=_last_position(posts),
+            state=state,
+        )
     is_mod = permissions.can_moderate(user)
     context = {
         "thread": thread,
@@ -181,6 +187,11 @@ def thread_detail(request, pk: int, slug: str | None = None):
         "is_last_page": page == thread.num_pages,
     }
     return render(request, "forum/thread_detail.html", context)
+
+
+def _last_position(posts) -> int | None:
+    """Position of the last visible post shown (None: nothing visible on the page)."""
+    return next((p.position for p in reversed(posts) if p.position is not None), None)
 
 
 def _page_links(current: int, total: int) -> list[int | None]:

@@ -1,0 +1,30 @@
+"""Forum factories: categories directly, threads and posts through the services."""
+
+import factory
+
+from forum import services
+from forum.models import Category, Visibility
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+    description = "Officers compare notes."
+    visibility = Visibility.PUBLIC
+
+
+def thread(category, author, title="How did you set up a community energy co-op?", body=None):
+    return services.thread_create(
+        category=category, author=author, title=title, body=body or f"Opening: {title}"
+    ).thread
+
+
+def reply(thread, author, body=None):
+    body = body or f"Reply {thread.last_number + 1} from {author.name}"
+    result = services.post_create(thread=thread, author=author, body=body)
+    thread.refresh_from_db()
+    return result.post
