@@ -129,8 +129,8 @@ def _apply(entry: Entry, fields: EntryFields) -> None:
     entry.is_pinned = fields.is_pinned
 
 
-def entry_post(*, page: LiveblogPage, author, fields: EntryFields) -> Entry:
-    """Post a new entry to a liveblog."""
+def entry_post(*, page: LiveblogPage, author, fields: EntryFields, posted_at=None) -> Entry:
+    """Post a new entry to a liveblog (posted_at: for writing up an event afterwards)."""
     _check(author, page)
     fields = _clean(fields)
     enforce(
@@ -139,14 +139,18 @@ def entry_post(*, page: LiveblogPage, author, fields: EntryFields) -> Entry:
         "You are posting very fast. Wait a moment and post again.",
     )
     with transaction.atomic():
-        entry = Entry(page=page, author=author, created_at=timezone.now())
+        entry = Entry(page=page, author=author)
         _apply(entry, fields)
         entry.save()
+        if posted_at is not None:
+            entry.created_at = posted_at
         # The HTML links to the entry by id, so it is rendered once the row has one;
         # a plain UPDATE stores it without a second round of save() signals.
         entry.html = render_entry(entry)
         _record(entry, Change.Op.CREATED)
-        Entry.objects.filter(pk=entry.pk).update(html=entry.html, last_seq=entry.last_seq)
+        Entry.objects.filter(pk=entry.pk).update(
+            html=entry.html, last_seq=entry.last_seq, created_at=entry.created_at
+        )
     return entry
 
 

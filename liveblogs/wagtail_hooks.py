@@ -2,15 +2,20 @@
 
 import json
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, SnippetViewSet
 
 from core.realtime import broadcast
 from liveblogs import services
 from liveblogs.models import Entry, LiveblogPage
+from members.permissions import NETWORK_EDITORS, is_network_editor
 
 
 def _fields(instance) -> services.EntryFields:
@@ -25,6 +30,30 @@ def _fields(instance) -> services.EntryFields:
         is_key=instance.is_key,
         is_pinned=instance.is_pinned,
     )
+
+
+class NetworkEditorsPolicy(BasePermissionPolicy):
+    """Entries are network editors' work: the same rule as the composer's."""
+
+    def user_has_permission(self, user, action):
+        return is_network_editor(user)
+
+    def user_has_any_permission(self, user, actions):
+        return is_network_editor(user)
+
+    def users_with_any_permission(self, actions):
+        return (
+            get_user_model()
+            .objects.filter(Q(is_superuser=True) | Q(groups__name=NETWORK_EDITORS), is_active=True)
+            .distinct()
+        )
+
+    def users_with_permission(self, action):
+        return self.users_with_any_permission([action])
+
+
+entry_policy = NetworkEditorsPolicy(Entry)
+register_permission_policy(Entry, entry_policy)
 
 
 class EntryCreateView(CreateView):
@@ -69,6 +98,7 @@ class EntryViewSet(SnippetViewSet):
     menu_label = "Liveblog entries"
     menu_name = "liveblog-entries"
     add_to_admin_menu = True
+    permission_policy = entry_policy
     menu_order = 250
     list_display = ["__str__", "page", "created_at", "is_key", "is_pinned"]
     list_filter = ["page", "is_key", "is_pinned"]

@@ -249,7 +249,9 @@
     var url = updatesUrl + "?since=" + encodeURIComponent(seq);
     return fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (response) {
-        if (response.status === 403 || response.status === 404) {
+        var type = response.headers.get("Content-Type") || "";
+        if (response.status === 403 || response.status === 404 || response.redirected ||
+            (response.ok && type.indexOf("application/json") === -1)) {
           stop("Updates are not available to you. Reload the page to try again.");
           return null;
         }
