@@ -1,0 +1,113 @@
+"""The per-thread WebSocket: who may listen, and what they hear."""
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.test import Client
+
+from config.asgi import application
+from forum import services
+from tests.forum.factories import thread
+
+HEADERS = [(b"origin", b"http://127.0.0.1"), (b"host", b"127.0.0.1")]
+
+
+def communicator(thread_id, user=None, origin=b"http://127.0.0.1"):
+    headers = [(b"origin", origin), (b"host", b"127.0.0.1")]
+    if user is not None:
+        client = Client()
+        client.force_login(user)
+        headers.append((b"cookie", f"sessionid={client.cookies['sessionid'].value}".encode()))
+    return WebsocketCommunicator(
+        application, f"/ws/discussions/threads/{thread_id}/", headers=headers
+    )
+
+
+def connects(thread_id, user=None, origin=b"http://127.0.0.1") -> bool:
+    async def run():
+        ws = communicator(thread_id, user, origin)
+        ok, _ = await ws.connect()
+        await ws.disconnect()
+        return ok
+
+    return async_to_sync(run)()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_who_may_listen_to_which_thread(
+    public_category, members_category, officer, other_officer, pending, moderator
+):
+    public = thread(public_category, officer, title="Open")
+    secret = thread(members_category, officer, title="Closed")
+    assert connects(public.pk) is True
+    assert connects(secret.pk) is False  # visitor
+    assert connects(secret.pk, pending) is False
+    assert connects(secret.pk, other_officer) is True
+    assert connects(999999, other_officer) is False
+    assert connects(public.pk, origin=b"http://evil.example") is False
+    services.thread_set_hidden(thread=public, moderator=moderator, hidden=True)
+    assert connects(public.pk, other_officer) is False
+    assert connects(public.pk, moderator) is True
+
+
+@pytest.mark.django_db(transaction=True)
+def test_readers_hear_only_the_new_post_number(public_category, officer, other_officer):
+    t = thread(public_category, officer)
+
+    async def run():
+        reader = communicator(t.pk, other_officer)
+        visitor = communicator(t.pk)
+        assert (await reader.connect())[0] and (await visitor.connect())[0]
+        await database_sync_to_async(services.post_create)(
+            thread=t, author=officer, body="Here is how we did it."
+        )
+        for ws in (reader, visitor):
+            event = await ws.receive_json_from(timeout=3)
+            assert event == {"type": "post.created", "number": 2}
+        await reader.disconnect()
+        await visitor.disconnect()
+
+    async_to_sync(run)()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_duplicate_post_broadcasts_nothing(public_category, officer):
+    t = thread(public_category, officer)
+
+    async def run():
+        reader = communicator(t.pk)
+        await reader.connect()
+        post = database_sync_to_async(services.post_create)
+        await post(thread=t, author=officer, body="Once")
+        assert (await reader.receive_json_from(timeout=3))["number"] == 2
+        await post(thread=t, author=officer, body="Once")
+        assert await reader.receive_nothing(timeout=0.3)
+        await reader.disconnect()
+
+    async_to_sync(run)()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_visitor_is_dropped_when_the_thread_moves_to_members_only(
+    public_category, members_category, officer, other_officer, moderator
+):
+    t = thread(public_category, officer)
+
+    async def run():
+        visitor = communicator(t.pk)
+        member = communicator(t.pk, other_officer)
+        await visitor.connect()
+        await member.connect()
+        await database_sync_to_async(services.thread_move)(
+            thread=t, moderator=moderator, category=members_category
+        )
+        closed = await visitor.receive_output(timeout=3)
+        assert closed["type"] == "websocket.close"
+        await database_sync_to_async(services.post_create)(
+            thread=t, author=officer, body="Members only now"
+        )
+        assert (await member.receive_json_from(timeout=3))["number"] == 2
+        await member.disconnect()
+
+    async_to_sync(run)()
