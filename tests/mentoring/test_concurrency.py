@@ -1,0 +1,126 @@
+"""Places are never overbooked under simultaneous decisions (PostgreSQL, real threads)."""
+
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from mentoring import services
+from mentoring.models import Application, Placement
+from tests import factories
+from tests.mentoring.conftest import make_placement
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+def run_together(jobs) -> list:
+    """Start every job at the same moment; return what each returned or raised."""
+    barrier = threading.Barrier(len(jobs))
+    results: list = [None] * len(jobs)
+
+    def worker(index, job):
+        try:
+            barrier.wait()
+            results[index] = ("ok", job())
+        except ValidationError as error:
+            results[index] = ("refused", " ".join(error.messages))
+        except Exception as error:  # noqa: BLE001 - any other escape is a failure we report
+            results[index] = ("error", repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(i, job)) for i, job in enumerate(jobs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+@pytest.fixture
+def five_places(lead, officer, other_council, settings):
+    settings.HUB_POST_RATE = "1000/m"
+    placement = make_placement(lead, officer, places=5)
+    applications = [
+        services.application_submit(
+            placement=placement, applicant=factories.officer(other_council), statement="Please"
+        )
+        for _ in range(20)
+    ]
+    return placement, applications
+
+
+def test_twenty_simultaneous_accepts_leave_exactly_five(lead, five_places):
+    placement, applications = five_places
+    results = run_together(
+        [
+            lambda a=a: services.application_decide(actor=lead, application=a, decision="accept")
+            for a in applications
+        ]
+    )
+    outcomes = [kind for kind, _ in results]
+    assert outcomes.count("error") == 0, results
+    assert outcomes.count("ok") == 5
+    assert outcomes.count("refused") == 15
+    assert all("Every place" in message for kind, message in results if kind == "refused")
+    assert Application.objects.filter(placement=placement, state="accepted").count() == 5
+
+
+def test_twenty_simultaneous_accept_requests_through_views(lead, five_places):
+    from django.test import Client
+
+    placement, applications = five_places
+    clients = []
+    for _ in applications:
+        client = Client()
+        client.force_login(lead)
+        clients.append(client)
+
+    def post(client, application):
+        response = client.post(
+            f"/shadowing/applications/{application.pk}/decide/", {"decision": "accept"}
+        )
+        return response.status_code
+
+    results = run_together(
+        [lambda c=c, a=a: post(c, a) for c, a in zip(clients, applications, strict=True)]
+    )
+    assert all(kind == "ok" and status == 302 for kind, status in results), results
+    assert Application.objects.filter(placement=placement, state="accepted").count() == 5
+
+
+def test_withdraw_and_accept_racing_never_overbook(lead, five_places):
+    placement, applications = five_places
+    accepted, rest = applications[:5], applications[5:]
+    for application in accepted:
+        services.application_decide(actor=lead, application=application, decision="accept")
+    jobs = [
+        lambda a=a: services.application_withdraw(actor=a.applicant, application=a)
+        for a in accepted[:3]
+    ] + [
+        lambda a=a: services.application_decide(actor=lead, application=a, decision="accept")
+        for a in rest[:10]
+    ]
+    results = run_together(jobs)
+    assert [kind for kind, _ in results].count("error") == 0, results
+    placement = Placement.objects.with_counts().get(pk=placement.pk)
+    assert placement.accepted_count <= 5
+    # Every withdrawal went through, so exactly the three freed places were refilled.
+    assert all(kind == "ok" for kind, _ in results[:3])
+    assert placement.accepted_count == 5
+
+
+def test_double_submitted_application_makes_one(other_officer, lead, officer, settings):
+    settings.HUB_POST_RATE = "1000/m"
+    placement = make_placement(lead, officer)
+    results = run_together(
+        [
+            lambda: services.application_submit(
+                placement=placement, applicant=other_officer, statement="Twice"
+            )
+            for _ in range(6)
+        ]
+    )
+    assert [kind for kind, _ in results].count("error") == 0, results
+    assert Application.objects.filter(placement=placement).count() == 1
