@@ -1,0 +1,87 @@
+"""The main journey in a real browser: start, see unread, reply with a mention, live arrival."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests import factories
+from tests.conftest import assert_accessible, login
+from tests.forum.factories import CategoryFactory
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def lounge(db):
+    return CategoryFactory(
+        name="Officers' lounge",
+        slug="officers-lounge",
+        visibility="members",
+        description="Anything officers want to ask each other.",
+    )
+
+
+def server_passwords(settings, *people):
+    """Hash passwords with a hasher the daphne server knows.
+
+    tests/conftest.py switches the test process to MD5 for speed, but the server
+    process runs the default settings, which do not accept MD5 hashes.
+    """
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+    ]
+    for person in people:
+        person.set_password(factories.PASSWORD)
+        person.save(update_fields=["password"])
+
+
+def test_officers_discuss_with_mentions_and_live_replies(
+    hub_server, browser, settings, lounge, officer, other_officer
+):
+    server_passwords(settings, officer, other_officer)
+    first = browser.new_context().new_page()
+    login(first, hub_server, officer.email)
+    first.goto(f"{hub_server.url}/discussions/")
+    assert_accessible(first)
+    first.get_by_role("link", name="Officers' lounge").click()
+    first.get_by_role("link", name="Start a discussion").click()
+    assert_accessible(first)
+    first.get_by_label("Title").fill("How did you run your first community share offer?")
+    first.get_by_label("Opening post").fill("We are planning one for solar on school roofs.")
+    first.get_by_role("button", name="Post the discussion").click()
+    expect(first.get_by_role("heading", level=1)).to_have_text(
+        "How did you run your first community share offer?"
+    )
+    assert_accessible(first)
+    badge = first.locator("#notification-count")
+    expect(badge).to_have_text("0")
+
+    second = browser.new_context().new_page()
+    login(second, hub_server, other_officer.email)
+    second.goto(f"{hub_server.url}/discussions/c/officers-lounge/")
+    row = second.locator(".forum-thread", has_text="community share offer")
+    expect(row.get_by_text("New")).to_be_visible()
+    row.get_by_role("link", name=re.compile("community share offer")).click()
+
+    reply_box = second.get_by_label("Your reply")
+    reply_box.fill("We used a Community Benefit Society. @Olu")
+    suggestion = second.get_by_role("button", name=re.compile(r"^Olu Officer"))
+    expect(suggestion).to_be_visible()
+    suggestion.click()
+    expect(reply_box).to_have_value("We used a Community Benefit Society. @Olu Officer ")
+    reply_box.press("End")
+    reply_box.type("can share the prospectus.")
+    second.get_by_role("button", name="Post reply").click()
+    expect(second.locator("#post-2")).to_contain_text("Community Benefit Society")
+
+    # The first officer never reloaded: the count rises and a polite banner offers the reply.
+    expect(badge).to_have_text("1")
+    banner = first.locator("#forum-new-replies")
+    expect(banner).to_contain_text("1 new reply")
+    expect(first.locator("#post-2")).to_have_count(0)
+    banner.get_by_role("button", name="Show it").click()
+    expect(first.locator("#post-2")).to_contain_text("can share the prospectus")
+    expect(first.locator("#post-2")).to_be_focused()
+    assert_accessible(first)
