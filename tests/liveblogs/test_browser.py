@@ -1,0 +1,83 @@
+"""The main journey in real browsers: an editor posts and edits, a reader follows live."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import assert_accessible, login
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def _real_password_hashers(settings):
+    """The server process hashes with Django's defaults; MD5 (tests/conftest.py) fails there."""
+    from django.conf import global_settings
+
+    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
+
+
+def test_reader_follows_an_editor_live_and_catches_up_after_a_cut(
+    hub_server, browser, liveblog, editor
+):
+    url = f"{hub_server.url}{liveblog.url}"
+    reader_context = browser.new_context()
+    reader = reader_context.new_page()
+    reader.goto(url)
+    expect(reader.locator("#lb-status")).to_contain_text("Connected")
+    assert_accessible(reader)
+
+    editor_context = browser.new_context()
+    composer = editor_context.new_page()
+    login(composer, hub_server, editor.email)
+    composer.goto(url)
+    assert_accessible(composer)
+
+    # Post from the composer; the reader sees it without reloading.
+    composer.get_by_label("Entry").fill("Welcome to the **network meeting**")
+    composer.get_by_role("button", name="Post update").click()
+    entries = reader.locator("#lb-entries")
+    expect(entries).to_contain_text("Welcome to the network meeting")
+    expect(composer.locator("#lb-entries")).to_contain_text("Welcome to the network meeting")
+
+    # Edit it in place; the reader's copy changes.
+    composer.get_by_role("link", name="Edit this update").first.click()
+    expect(composer.get_by_label("Entry")).to_have_value("Welcome to the **network meeting**")
+    composer.get_by_label("Entry").fill("Welcome to the network meeting in Plymouth")
+    composer.get_by_role("button", name="Save changes").click()
+    expect(entries).to_contain_text("Welcome to the network meeting in Plymouth")
+    expect(entries.locator(".lb-item")).to_have_count(1)
+
+    # Cut the reader's connection, post twice, restore: it catches up, in order.
+    reader.evaluate("window.hubLiveblog.disconnect()")
+    composer.get_by_label("Entry").fill("Missed while offline, first")
+    composer.get_by_role("button", name="Post update").click()
+    expect(composer.locator("#lb-entries")).to_contain_text("Missed while offline, first")
+    composer.get_by_label("Entry").fill("Missed while offline, second")
+    composer.get_by_role("button", name="Post update").click()
+    expect(composer.locator("#lb-entries")).to_contain_text("Missed while offline, second")
+    expect(entries).not_to_contain_text("Missed while offline")
+    reader.evaluate("window.hubLiveblog.reconnect()")
+    expect(entries.locator(".lb-item").first).to_contain_text("Missed while offline, second")
+    expect(entries.locator(".lb-item")).to_have_count(3)
+    assert reader.evaluate("window.hubLiveblog.seq()") == 4
+
+    # Key moments filter, then accessibility with live content in place.
+    reader.get_by_label("Key moments only").check()
+    expect(entries.locator(".lb-item").first).to_be_hidden()
+    reader.get_by_label("Key moments only").uncheck()
+    assert_accessible(reader)
+    reader_context.close()
+    editor_context.close()
+
+
+def test_composer_works_without_javascript(hub_server, browser, liveblog, editor):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    login(page, hub_server, editor.email)
+    page.goto(f"{hub_server.url}{liveblog.url}")
+    page.get_by_label("Entry").fill("Posted with a plain form")
+    page.get_by_role("button", name="Post update").click()
+    expect(page.locator("#lb-entries")).to_contain_text("Posted with a plain form")
+    page.get_by_role("button", name="Pin", exact=True).click()
+    expect(page.locator("#lb-entries .lb-tag--pinned")).to_have_count(1)
+    context.close()
