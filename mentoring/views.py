@@ -363,8 +363,6 @@ def application_decide(request, pk: int):
         return _forbidden(request, str(error))
     except ValidationError as error:
         messages.error(request, _errors(error))
-        if request.htmx:
-            return HttpResponse(_errors(error), status=409)
     else:
         messages.success(request, f"Application from {application.applicant}: decision saved.")
     return redirect(request.POST.get("next") or application.get_absolute_url())

@@ -38,17 +38,28 @@ def run_together(jobs) -> list:
     return results
 
 
+def in_thread(job):
+    """Run setup in a plain thread: after a Playwright test, the main thread still has
+    an event loop, and notify()'s on-commit broadcast (async_to_sync) refuses to run there."""
+    (result,) = run_together([job])
+    assert result[0] == "ok", result
+    return result[1]
+
+
 @pytest.fixture
 def five_places(lead, officer, other_council, settings):
     settings.HUB_POST_RATE = "1000/m"
-    placement = make_placement(lead, officer, places=5)
-    applications = [
-        services.application_submit(
-            placement=placement, applicant=factories.officer(other_council), statement="Please"
-        )
-        for _ in range(20)
-    ]
-    return placement, applications
+    applicants = [factories.officer(other_council) for _ in range(20)]
+
+    def setup():
+        placement = make_placement(lead, officer, places=5)
+        applications = [
+            services.application_submit(placement=placement, applicant=a, statement="Please")
+            for a in applicants
+        ]
+        return placement, applications
+
+    return in_thread(setup)
 
 
 def test_twenty_simultaneous_accepts_leave_exactly_five(lead, five_places):
@@ -93,8 +104,12 @@ def test_twenty_simultaneous_accept_requests_through_views(lead, five_places):
 def test_withdraw_and_accept_racing_never_overbook(lead, five_places):
     placement, applications = five_places
     accepted, rest = applications[:5], applications[5:]
-    for application in accepted:
-        services.application_decide(actor=lead, application=application, decision="accept")
+    in_thread(
+        lambda: [
+            services.application_decide(actor=lead, application=a, decision="accept")
+            for a in accepted
+        ]
+    )
     jobs = [
         lambda a=a: services.application_withdraw(actor=a.applicant, application=a)
         for a in accepted[:3]
@@ -113,7 +128,7 @@ def test_withdraw_and_accept_racing_never_overbook(lead, five_places):
 
 def test_double_submitted_application_makes_one(other_officer, lead, officer, settings):
     settings.HUB_POST_RATE = "1000/m"
-    placement = make_placement(lead, officer)
+    placement = in_thread(lambda: make_placement(lead, officer))
     results = run_together(
         [
             lambda: services.application_submit(
