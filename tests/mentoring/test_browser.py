@@ -82,9 +82,50 @@ def test_lead_offers_officer_applies_lead_accepts_officer_downloads_ics(
     assert any(other_officer.email in mail for mail in hub_server.emails())
 
 
-def test_mentoring_and_calendar_pages_are_accessible(hub_server, page, other_officer):
-    login(page, hub_server, other_officer.email)
-    for path in ("/shadowing/mentoring/", "/shadowing/calendar/", "/shadowing/applications/"):
-        page.goto(hub_server.url + path)
-        expect(page.get_by_role("heading", level=1)).to_be_visible()
-        assert_accessible(page)
+def test_member_and_lead_pages_are_accessible(hub_server, browser, lead, officer, other_officer):
+    from mentoring import services
+    from tests.mentoring.conftest import make_placement, off_loop
+
+    def setup():
+        placement = make_placement(lead, officer)
+        application = services.application_submit(
+            placement=placement, applicant=other_officer, statement="Please"
+        )
+        services.mentor_offer_save(
+            mentor=officer, themes=["co-operative energy"], capacity=2, format="online"
+        )
+        request = services.mentoring_request_create(
+            mentee=other_officer, goals="Start an energy scheme.", themes=["co-operative energy"]
+        )
+        return placement, application, request
+
+    placement, application, request = off_loop(setup)
+    member = browser.new_context().new_page()
+    login(member, hub_server, other_officer.email)
+    for path in (
+        "/shadowing/mentoring/",
+        request.get_absolute_url(),
+        "/shadowing/calendar/",
+        "/shadowing/applications/",
+        "/shadowing/?month=not-a-month",
+    ):
+        member.goto(hub_server.url + path)
+        expect(member.get_by_role("heading", level=1)).to_be_visible()
+        assert_accessible(member)
+    host = browser.new_context().new_page()
+    login(host, hub_server, lead.email)
+    for path in (
+        "/shadowing/placements/new/",
+        "/shadowing/council/",
+        placement.get_absolute_url(),
+        application.get_absolute_url(),
+        f"/shadowing/placements/{placement.pk}/edit/",
+    ):
+        host.goto(hub_server.url + path)
+        expect(host.get_by_role("heading", level=1)).to_be_visible()
+        assert_accessible(host)
+    # A form sent back with errors is accessible too.
+    host.goto(hub_server.url + "/shadowing/placements/new/")
+    host.get_by_role("button", name="Publish the placement").click()
+    expect(host.get_by_text("This field is required.").first).to_be_visible()
+    assert_accessible(host)
