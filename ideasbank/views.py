@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
@@ -9,9 +10,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 from taggit.models import Tag
 from wagtail.models import Page
@@ -72,11 +76,7 @@ def _filter_choices() -> tuple[list, list]:
     return choices
 
 
-def _filtered_ideas(request, form: IdeaFilterForm):
-    user = request.user
-    form.is_valid()
-    # Keep every filter that parsed; a bad one is dropped, not an error page.
-    data = form.cleaned_data
+def _filtered_ideas(user, data: dict):
     ideas = _visible(user).search(data.get("q", ""))
     if data.get("theme"):
         ideas = ideas.filter(themes__slug=data["theme"])
@@ -91,38 +91,167 @@ def _filtered_ideas(request, form: IdeaFilterForm):
     return ideas.sorted_by(data.get("sort") or "top")
 
 
-def _list_context(request) -> dict:
-    themes, councils = _filter_choices()
-    member = permissions.can_post(request.user)
-    form = IdeaFilterForm(request.GET, themes=themes, councils=councils, member=member)
-    ideas = _filtered_ideas(request, form).for_list().with_vote_state(request.user)
-    page = Paginator(ideas, PAGE_SIZE).get_page(request.GET.get("page"))
+class _IdWindow:
+    """The ordered ids of a filtered list: the first pages come from the cache,
+    later ones from the database. Paginator needs only len() and slices."""
+
+    CACHED = PAGE_SIZE * 10
+
+    def __init__(self, make_queryset, key: str):
+        self.make_queryset = make_queryset
+        cached = cache.get(key)
+        if cached is None:
+            queryset = make_queryset()
+            ids = list(queryset.values_list("pk", flat=True)[: self.CACHED])
+            count = len(ids) if len(ids) < self.CACHED else queryset.count()
+            cached = (count, ids)
+            cache.set(key, cached, CACHE_SECONDS)
+        self.total, self.ids = cached
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, window: slice):
+        if window.stop is not None and window.stop <= len(self.ids):
+            return self.ids[window]
+        return list(self.make_queryset().values_list("pk", flat=True)[window])
+
+
+def _list_body(request) -> str:
+    """The list's HTML below the page header, cached per query, audience and the
+    votes shown on it; CSRF and return-address slots are left for the caller."""
+    user = request.user
+    member = permissions.can_post(user)
     query = request.GET.copy()
     query.pop("page", None)
-    return {
-        "form": form,
-        "page": page,
-        "ideas": page.object_list,
-        "querystring": query.urlencode(),
-        "can_post": member,
+    digest = hashlib.sha256(query.urlencode().encode()).hexdigest()
+    version = services.list_version()
+    data, filter_html = _parse_filters(request, member, f"{version}:{int(member)}:{digest}")
+    # Who may see what decides the list; "mine" and "backed" make it personal.
+    audience = f"{int(user.is_authenticated)}{int(member)}{int(permissions.is_moderator(user))}"
+    personal = user.pk if (data.get("mine") or data.get("backed")) else 0
+    key = f"ideasbank:ids:{version}:{audience}:{personal}:{digest}"
+    window = _IdWindow(lambda: _filtered_ideas(user, data), key)
+    page = Paginator(window, PAGE_SIZE).get_page(request.GET.get("page"))
+    page_ids = list(page.object_list)
+    voted = _voted_ids(user, version) & set(page_ids) if member else set()
+    body_key = f"ideasbank:body:{version}:{audience}:{personal}:{digest}:{page.number}:" + ",".join(
+        str(pk) for pk in sorted(voted)
+    )
+    body = cache.get(body_key)
+    if body is None:
+        body = render_to_string(
+            "ideasbank/includes/list_body.html",
+            {
+                "filter_html": filter_html,
+                "page": page,
+                "cards": _cards(request, page_ids, voted),
+                "querystring": query.urlencode(),
+                "can_post": member,
+                "user": user,
+            },
+        )
+        cache.set(body_key, body, CACHE_SECONDS)
+    return body
+
+
+def _voted_ids(user, version: int) -> set[int]:
+    key = f"ideasbank:voted:{version}:{user.pk}"
+    voted = cache.get(key)
+    if voted is None:
+        voted = set(Vote.objects.filter(user=user).values_list("idea_id", flat=True))
+        cache.set(key, voted, CACHE_SECONDS)
+    return voted
+
+
+def _parse_filters(request, member: bool, key: str) -> tuple[dict, str]:
+    """The list's filters, parsed and rendered once per query string and version.
+
+    A filter value that does not parse is dropped rather than failing the page.
+    """
+    cached = cache.get(f"ideasbank:filter:{key}")
+    if cached is None:
+        themes, councils = _filter_choices()
+        form = IdeaFilterForm(request.GET, themes=themes, councils=councils, member=member)
+        form.is_valid()
+        html = render_to_string("ideasbank/includes/filter_form.html", {"form": form})
+        cached = (dict(form.cleaned_data), html)
+        cache.set(f"ideasbank:filter:{key}", cached, CACHE_SECONDS)
+    data, html = cached
+    return data, mark_safe(html)
+
+
+# Cards and the filter form are most of a list's rendering time, and neither
+# depends on who reads them beyond "signed in" and "voted for it", so they are
+# cached as HTML until any idea, vote or comment changes. The CSRF field and
+# the return address differ per request and are filled into these slots.
+CSRF_SLOT = "<!--ideasbank:csrf-->"
+NEXT_SLOT = "<!--ideasbank:next-->"
+
+
+def _cards(request, ids: list[int], voted: set[int]) -> list[str]:
+    version = services.list_version()
+    signed_in = request.user.is_authenticated
+    can_vote = permissions.can_post(request.user)
+    keys = {
+        pk: f"ideasbank:card:{version}:{pk}:{int(signed_in)}{int(can_vote)}:{int(pk in voted)}"
+        for pk in ids
     }
+    found = cache.get_many(keys.values())
+    missing = [pk for pk in ids if keys[pk] not in found]
+    if missing:
+        fresh = {
+            keys[idea.pk]: render_to_string(
+                "ideasbank/includes/idea_card.html",
+                {
+                    "idea": idea,
+                    "has_voted": idea.pk in voted,
+                    "can_vote": can_vote,
+                    "user": request.user,
+                    "card_slots": True,
+                },
+            )
+            for idea in Idea.objects.filter(pk__in=missing)
+            .select_related("council")
+            .prefetch_related("themes")
+            .defer("body", "body_html")
+        }
+        cache.set_many(fresh, CACHE_SECONDS)
+        found.update(fresh)
+    return [mark_safe(found[keys[pk]]) for pk in ids if keys[pk] in found]
+
+
+def _fill_slots(request, html: str) -> str:
+    csrf_field = format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+    )
+    return html.replace(CSRF_SLOT, csrf_field).replace(NEXT_SLOT, escape(request.get_full_path()))
 
 
 @require_GET
 def idea_list(request):
     if request.user.is_authenticated:
-        return render(request, "ideasbank/idea_list.html", _list_context(request))
-    # Visitors all see the same list for the same query, so the rendered
-    # results are cached until any idea, vote or comment changes.
+        body = _fill_slots(request, _list_body(request))
+        return render(request, "ideasbank/idea_list.html", {"cached_body": mark_safe(body)})
+    # Visitors all see the same list for the same query. Without a session or
+    # pending messages the whole page is cached, rendered with no CSRF token
+    # (nothing on it posts), so no visitor's token is ever served to another.
+    whole_page = (
+        settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
+    )
     digest = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()
-    key = f"ideasbank:list:{services.list_version()}:{digest}"
-    body = cache.get(key)
-    if body is None:
-        body = render_to_string(
-            "ideasbank/includes/list_body.html", _list_context(request), request=request
-        )
-        cache.set(key, body, CACHE_SECONDS)
-    return render(request, "ideasbank/idea_list.html", {"cached_body": body})
+    page_key = f"ideasbank:page:{services.list_version()}:{digest}"
+    if whole_page:
+        content = cache.get(page_key)
+        if content is not None:
+            return HttpResponse(content)
+    context = {"cached_body": mark_safe(_list_body(request))}
+    if whole_page:
+        context["csrf_token"] = ""
+    response = render(request, "ideasbank/idea_list.html", context)
+    if whole_page:
+        cache.set(page_key, response.content, CACHE_SECONDS)
+    return response
 
 
 @require_GET
@@ -142,6 +271,7 @@ def idea_detail(request, pk: int):
         "evidence": list(idea.evidence.select_related("council")),
         "duplicate_of": idea.duplicate_of if idea.duplicate_of_id else None,
         "has_voted": False,
+        "can_vote": permissions.can_post(user),
         "is_following": False,
         "can_post": permissions.can_post(user),
         "can_edit": permissions.can_edit_idea(user, idea),
@@ -277,7 +407,13 @@ def idea_vote(request, pk: int):
     if request.htmx:
         html = render_to_string(
             "ideasbank/includes/vote_widget.html",
-            {"idea": idea, "has_voted": has_voted, "vote_error": error, "user": request.user},
+            {
+                "idea": idea,
+                "has_voted": has_voted,
+                "can_vote": permissions.can_post(request.user),
+                "vote_error": error,
+                "user": request.user,
+            },
             request=request,
         )
         return HttpResponse(html, status=status if error else 200)
