@@ -1,6 +1,8 @@
 """Real-time plumbing shared by every app."""
 
+import asyncio
 import re
+import threading
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -20,8 +22,20 @@ def group_name(*parts: object) -> str:
 def broadcast(group: str, event: dict) -> None:
     """Send an event to a group now (use broadcast_on_commit from services)."""
     layer = get_channel_layer()
-    if layer is not None:
-        async_to_sync(layer.group_send)(group, event)
+    if layer is None:
+        return
+    send = async_to_sync(layer.group_send)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        send(group, event)
+        return
+    # Sync code running on a thread that also hosts an event loop (a sync view
+    # called from async code, or a test driving a browser) cannot block on
+    # async_to_sync there; send from a short-lived thread instead.
+    sender = threading.Thread(target=send, args=(group, event))
+    sender.start()
+    sender.join()
 
 
 def broadcast_on_commit(group: str, event: dict) -> None:

@@ -24,8 +24,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_isolated(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _fast_and_isolated(request, settings):
+    # A live server process keeps the real hashers, so browser tests must too.
+    if "browser" not in request.keywords:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     cache.clear()
     yield
@@ -257,9 +259,14 @@ def assert_accessible(page) -> None:
 
 
 def pytest_collection_modifyitems(config, items):
-    """Skip PostgreSQL-only tests on SQLite; browser tests need Chromium."""
+    """Browser tests run last; PostgreSQL-only tests skip on SQLite; browsers need Chromium.
+
+    Playwright's sync API leaves an event loop on the main thread, after which
+    async_to_sync in plain tests would refuse to run: so browsers go last.
+    """
     from django.conf import settings
 
+    items.sort(key=lambda item: "browser" in item.keywords)
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         skip_pg = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
         for item in items:
