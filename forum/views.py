@@ -151,6 +151,7 @@ def thread_detail(request, pk: int, slug: str | None = None):
     )
     for post in posts:
         post.thread = thread
+        post.history = list(post.revisions.all())
         post.show_body = permissions.can_view_post_body(user, post)
         post.can_edit = permissions.can_edit_post(user, post)
         post.can_delete = permissions.can_delete_post(user, post)
@@ -225,6 +226,7 @@ def thread_posts_after(request, pk: int):
     user = request.user
     for post in posts:
         post.thread = thread
+        post.history = list(post.revisions.all())
         post.show_body = permissions.can_view_post_body(user, post)
         post.can_edit = permissions.can_edit_post(user, post)
         post.can_delete = permissions.can_delete_post(user, post)

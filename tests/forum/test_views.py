@@ -354,3 +354,49 @@ def test_category_pages_queries_do_not_grow_with_threads(
         assert client.get(category.get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get(category.get_absolute_url(), {"page": "last"}).status_code == 200
+
+
+# ---------------------------------------------------------------------------
+# Site search, home page and the Wagtail admin.
+
+
+@pytest.mark.parametrize("who", ["visitor", "pending", "officer"])
+def test_site_search_shows_members_only_threads_to_members_only(who, request, client_for, both):
+    user = None if who == "visitor" else request.getfixturevalue(who)
+    body = client_for(user).get("/search/", {"q": "text"}).content.decode()
+    assert "Public energy question" in body
+    assert (SECRET in body) is (who == "officer")
+
+
+def test_home_page_lists_latest_discussions_for_members_only(client_for, both, other_officer):
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    from forum.home import latest_discussions
+
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    assert latest_discussions(request) is None
+    request.user = other_officer
+    section = latest_discussions(request)
+    assert section["template"] == "forum/includes/home_discussions.html"
+    assert SECRET in [t.title for t in section["threads"]]
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"), [("editor", True), ("moderator", False), ("officer", False)]
+)
+def test_only_network_editors_manage_categories_in_the_wagtail_admin(
+    who, allowed, request, client_for, public_category
+):
+    client = client_for(request.getfixturevalue(who))
+    listing = client.get("/admin/snippets/forum/category/")
+    create = client.post(
+        "/admin/snippets/forum/category/add/",
+        {"name": "Social value", "slug": "social-value", "description": "", "visibility": "public"},
+    )
+    from forum.models import Category
+
+    assert (listing.status_code == 200) is allowed
+    assert Category.objects.filter(slug="social-value").exists() is allowed
+    assert create.status_code in (200, 302)
