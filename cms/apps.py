@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 
 
 class CmsConfig(AppConfig):
@@ -9,7 +8,8 @@ class CmsConfig(AppConfig):
     def ready(self):
         from cms import search, sections
         from cms.setup import ensure_page_tree_root
+        from core.signals import after_all_migrations
 
-        post_migrate.connect(ensure_page_tree_root, dispatch_uid="cms.ensure_page_tree_root")
+        after_all_migrations(ensure_page_tree_root, uid="cms.page_tree_root", order=10)
         sections.register()
         search.register()

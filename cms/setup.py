@@ -7,7 +7,7 @@ restored without them) has neither; every later page needs them.
 from django.conf import settings
 
 
-def ensure_page_tree_root(**kwargs) -> None:
+def ensure_page_tree_root() -> None:
     from wagtail.coreutils import get_supported_content_language_variant
     from wagtail.models import Locale, Page
 

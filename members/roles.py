@@ -34,7 +34,7 @@ def _permissions(pairs):
     return found
 
 
-def ensure_role_groups(**kwargs) -> None:
+def ensure_role_groups() -> None:
     from wagtail.models import GroupPagePermission, Page
 
     leads, _ = Group.objects.get_or_create(name=COUNCIL_LEADS)
