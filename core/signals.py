@@ -11,7 +11,8 @@ _handlers: dict[str, tuple[int, Callable[[], None]]] = {}
 def _run_handlers(sender, **kwargs) -> None:
     # Content types and permissions are made by post_migrate receivers that run
     # app by app; only after the last app are all of them there.
-    if sender is not list(apps.get_app_configs())[-1]:
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender is not with_models[-1]:
         return
     for _order, handler in sorted(_handlers.values(), key=lambda item: item[0]):
         handler()
