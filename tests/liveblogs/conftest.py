@@ -17,6 +17,11 @@ def _fresh_fanout():
     yield
     fanout._subs.clear()
     channel_layers.backends.clear()
+    # A transactional test's flush re-creates the page root from post_migrate
+    # (cms.setup); content types cached here would name rows the flush removed.
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
 
 
 def _add(parent, page):
@@ -67,3 +72,24 @@ def members_liveblog(liveblog_index):
     )
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     return page
+
+
+def run_async(fn):
+    """Run an async test body on its own thread and event loop.
+
+    Playwright's sync API keeps an event loop on the main thread once a browser
+    test has run, and async_to_sync refuses to run there.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from asgiref.sync import async_to_sync
+    from django.db import connection
+
+    def target():
+        try:
+            return async_to_sync(fn)()
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(target).result()

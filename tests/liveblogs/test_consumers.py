@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
@@ -18,6 +17,7 @@ from liveblogs.services import (
     entry_update,
     liveblog_group,
 )
+from tests.liveblogs.conftest import run_async
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -76,7 +76,7 @@ def test_created_updated_and_deleted_arrive_in_order_with_their_numbers(liveblog
         assert await comm.receive_nothing(timeout=0.2)
         await comm.disconnect()
 
-    async_to_sync(run)()
+    run_async(run)
 
 
 def test_a_reader_that_reconnects_gets_exactly_the_missed_changes(liveblog, editor):
@@ -104,7 +104,7 @@ def test_a_reader_that_reconnects_gets_exactly_the_missed_changes(liveblog, edit
         assert [m["seq"] for m in await receive_entries(again, 1)] == [6]
         await again.disconnect()
 
-    async_to_sync(run)()
+    run_async(run)
 
 
 @pytest.mark.parametrize("role", [None, "pending"])
@@ -121,7 +121,7 @@ def test_members_only_liveblog_refuses_visitors_and_pending_members(
         assert await comm.receive_nothing(timeout=0.2)
         assert fanout.reader_count(liveblog_group(members_liveblog.pk)) == 0
 
-    async_to_sync(run)()
+    run_async(run)
 
 
 def test_members_only_liveblog_admits_a_member(members_liveblog, officer, editor):
@@ -134,7 +134,7 @@ def test_members_only_liveblog_admits_a_member(members_liveblog, officer, editor
         assert (await receive_entries(comm, 1))[0]["seq"] == 1
         await comm.disconnect()
 
-    async_to_sync(run)()
+    run_async(run)
 
 
 def test_an_unpublished_liveblog_refuses_readers(liveblog):
@@ -144,7 +144,7 @@ def test_an_unpublished_liveblog_refuses_readers(liveblog):
         connected, _ = await communicator(liveblog).connect()
         assert not connected
 
-    async_to_sync(run)()
+    run_async(run)
 
 
 def test_a_foreign_origin_is_refused(liveblog):
@@ -153,7 +153,7 @@ def test_a_foreign_origin_is_refused(liveblog):
         connected, _ = await comm.connect()
         assert not connected
 
-    async_to_sync(run)()
+    run_async(run)
 
 
 def test_the_polling_endpoint_returns_the_same_changes_as_the_socket(liveblog, editor, client):
@@ -170,7 +170,7 @@ def test_the_polling_endpoint_returns_the_same_changes_as_the_socket(liveblog, e
         await comm.disconnect()
         return got
 
-    from_socket = async_to_sync(run)()
+    from_socket = run_async(run)
     polled = client.get(f"{liveblog.url}updates/?since=0").json()
     assert polled["changes"] == from_socket
     assert client.get(f"{liveblog.url}updates/?since=1").json()["changes"] == from_socket[1:]
@@ -188,7 +188,7 @@ def test_garbage_from_a_client_is_ignored(liveblog, editor):
         assert len(await receive_entries(comm, 1)) == 1
         await comm.disconnect()
 
-    async_to_sync(run)()
+    run_async(run)
 
 
 def test_readers_share_one_layer_subscription_per_process(liveblog, editor):
@@ -202,7 +202,11 @@ def test_readers_share_one_layer_subscription_per_process(liveblog, editor):
             await comm.receive_json_from()
         assert fanout.reader_count(group) == 3
         layer = get_channel_layer()
-        assert len(layer.groups.get(group, {})) == 1  # one channel for three readers
+        if hasattr(layer, "groups"):  # the in-memory layer shows its groups
+            assert len(layer.groups.get(group, {})) == 1  # one channel for three readers
+        else:
+            connection = layer.connection(layer.consistent_hash(group))
+            assert await connection.zcard(layer._group_key(group)) == 1
         await post(liveblog, editor, "To everyone")
         frames = [await comm.receive_from() for comm in readers]
         assert len(set(frames)) == 1  # the very same bytes
@@ -210,7 +214,7 @@ def test_readers_share_one_layer_subscription_per_process(liveblog, editor):
             await comm.disconnect()
         assert fanout.reader_count(group) == 0
 
-    async_to_sync(run)()
+    run_async(run)
 
 
 def test_a_broken_reader_does_not_stop_delivery_to_the_others(liveblog, editor):
@@ -239,7 +243,7 @@ def test_a_broken_reader_does_not_stop_delivery_to_the_others(liveblog, editor):
         assert fanout.reader_count(group) == 1
         await comm.disconnect()
 
-    async_to_sync(run)()
+    run_async(run)
 
 
 def test_a_reader_far_behind_is_dropped_and_can_catch_up(liveblog, editor, monkeypatch):
@@ -262,4 +266,4 @@ def test_a_reader_far_behind_is_dropped_and_can_catch_up(liveblog, editor, monke
         frames = [json.loads(m["text"]) for m in output if m["type"] == "websocket.send"]
         assert [f["seq"] for f in frames] == [1, 2]
 
-    async_to_sync(run)()
+    run_async(run)
