@@ -85,3 +85,38 @@ def test_officers_discuss_with_mentions_and_live_replies(
     expect(first.locator("#post-2")).to_contain_text("can share the prospectus")
     expect(first.locator("#post-2")).to_be_focused()
     assert_accessible(first)
+
+
+def test_without_javascript_a_member_replies_and_a_moderator_page_is_accessible(
+    hub_server, browser, settings, lounge, officer, other_officer, moderator
+):
+    from tests.forum.factories import reply, thread
+
+    server_passwords(settings, other_officer, moderator)
+    t = thread(lounge, officer, title="Peer challenge sessions: who has hosted one?")
+    reply(t, officer, body="We hosted one in 2015.")
+
+    page = browser.new_context(java_script_enabled=False).new_page()
+    login(page, hub_server, other_officer.email)
+    page.goto(f"{hub_server.url}{t.get_absolute_url()}")
+    page.get_by_label("Your reply").fill("")
+    page.get_by_role("button", name="Post reply").click()
+    expect(page.get_by_text("Write something before posting.")).to_be_visible()
+    page.get_by_label("Your reply").fill("Cardiff would like to host the next one.")
+    page.get_by_role("button", name="Post reply").click()
+    expect(page.locator("#post-3")).to_contain_text("Cardiff would like to host")
+
+    mod = browser.new_context().new_page()
+    login(mod, hub_server, moderator.email)
+    mod.goto(f"{hub_server.url}{t.get_absolute_url()}?page=1")
+    mod.get_by_role("button", name="Post reply").click()
+    expect(mod.get_by_text("Write something before posting.")).to_be_visible()
+    assert_accessible(mod)  # the reply form with its error
+    mod.goto(f"{hub_server.url}{t.get_absolute_url()}?page=1")
+    mod.get_by_text("Moderate this discussion").click()
+    assert_accessible(mod)
+    mod.get_by_role("button", name="Lock").click()
+    expect(mod.get_by_text("Done: the action is in the moderation log.")).to_be_visible()
+    mod.goto(f"{hub_server.url}/discussions/moderation/log/")
+    expect(mod.get_by_role("cell", name="Locked thread")).to_be_visible()
+    assert_accessible(mod)
