@@ -288,15 +288,16 @@ def idea_detail(request, pk: int):
     if context["can_record_evidence"]:
         mine = next((e for e in context["evidence"] if e.council_id == user.organisation_id), None)
         context["evidence_form"] = EvidenceForm(
+            prefix="evidence",
             initial={"status": mine.status, "note": mine.note, "outcome": mine.outcome}
             if mine
-            else None
+            else None,
         )
     if context["can_change_stage"]:
         context["stage_form"] = StageForm(
-            initial={"stage": idea.stage, "project_page": idea.project_page_id}
+            prefix="stage", initial={"stage": idea.stage, "project_page": idea.project_page_id}
         )
-        context["duplicate_form"] = DuplicateForm()
+        context["duplicate_form"] = DuplicateForm(prefix="duplicate")
     return render(request, "ideasbank/idea_detail.html", context)
 
 
@@ -449,7 +450,7 @@ def idea_stage(request, pk: int):
         return response
     if not permissions.can_change_stage(request.user):
         raise PermissionDenied("Only network editors change an idea's stage.")
-    form = StageForm(request.POST)
+    form = StageForm(request.POST, prefix="stage")
     if not form.is_valid():
         messages.error(request, _form_errors(form))
         return redirect(idea)
@@ -491,7 +492,7 @@ def idea_duplicate(request, pk: int):
         return response
     if not permissions.can_change_stage(request.user):
         raise PermissionDenied("Only network editors mark duplicates.")
-    form = DuplicateForm(request.POST)
+    form = DuplicateForm(request.POST, prefix="duplicate")
     if not form.is_valid():
         messages.error(request, _form_errors(form))
         return redirect(idea)
@@ -584,7 +585,7 @@ def evidence_record(request, pk: int):
     idea, response = _member_post(request, pk)
     if response:
         return response
-    form = EvidenceForm(request.POST)
+    form = EvidenceForm(request.POST, prefix="evidence")
     if not form.is_valid():
         messages.error(request, _form_errors(form))
         return redirect(f"{idea.get_absolute_url()}#evidence")

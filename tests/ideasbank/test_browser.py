@@ -90,3 +90,27 @@ def test_similar_ideas_appear_while_typing_a_title(hub_server, page):
     page.goto(f"{hub_server.url}/ideas/new/")
     page.get_by_label("Title").press_sequentially("Powers for youth")
     expect(page.locator("#similar-ideas")).to_contain_text("Youth councils with real powers")
+
+
+def test_editor_and_moderator_tools_are_accessible(hub_server, page):
+    from ideasbank import services
+
+    oldham = factories.OrganisationFactory(name="Oldham Council", slug="oldham")
+    author = factories.officer(oldham, email="olu@oldham.gov.uk")
+    editor = factories.network_editor(email="nadia@councils.coop")
+    idea = services.idea_create(
+        author=author, title="Youth councils with real powers", summary="S", themes="young people"
+    )
+    services.comment_create(idea=idea, author=author, body="A first comment.")
+    services.report_create(idea=idea, reporter=author, reason="Testing the queue")
+    login(page, hub_server, editor.email)
+    page.goto(f"{hub_server.url}/ideas/{idea.pk}/")
+    expect(page.get_by_role("heading", name="Network tools")).to_be_visible()
+    assert_accessible(page)
+    page.locator("#id_stage-stage").select_option("discussion")
+    page.locator("#id_stage-note").fill("The forum will discuss this in March.")
+    page.get_by_role("button", name="Change stage").click()
+    expect(page.locator(".stage-history")).to_contain_text("The forum will discuss this")
+    page.goto(f"{hub_server.url}/ideas/moderation/")
+    expect(page.get_by_text("Testing the queue")).to_be_visible()
+    assert_accessible(page)

@@ -272,7 +272,7 @@ def test_author_edits_own_idea(client_for, idea, officer):
 @pytest.mark.parametrize("role", ["officer", "other_officer", "moderator", "lead"])
 def test_non_editors_cannot_change_stage(client_for, idea, role, request):
     response = client_for(request.getfixturevalue(role)).post(
-        reverse("ideasbank:stage", args=[idea.pk]), {"stage": "lab", "note": "Mine"}
+        reverse("ideasbank:stage", args=[idea.pk]), {"stage-stage": "lab", "stage-note": "Mine"}
     )
     assert response.status_code == 403
     idea.refresh_from_db()
@@ -286,7 +286,11 @@ def test_editor_changes_stage_and_links_the_project_page(client_for, idea, edito
     c = client_for(editor)
     c.post(
         reverse("ideasbank:stage", args=[idea.pk]),
-        {"stage": "prototype", "note": "Plymouth will run it.", "project_page": page.pk},
+        {
+            "stage-stage": "prototype",
+            "stage-note": "Plymouth will run it.",
+            "stage-project_page": page.pk,
+        },
     )
     idea.refresh_from_db()
     assert (idea.stage, idea.project_page_id) == (Stage.PROTOTYPE, page.pk)
@@ -298,7 +302,7 @@ def test_unknown_stage_value_gets_a_message_and_changes_nothing(client_for, idea
     c = client_for(editor)
     response = c.post(
         reverse("ideasbank:stage", args=[idea.pk]),
-        {"stage": "launched-into-space", "note": "x"},
+        {"stage-stage": "launched-into-space", "stage-note": "x"},
         follow=True,
     )
     assert "Select a valid choice" in response.content.decode()
@@ -310,7 +314,7 @@ def test_editor_marks_duplicate_through_page(client_for, make_idea, officer, edi
     original = make_idea(officer, title="Original idea")
     dup = make_idea(officer, title="Duplicate idea")
     response = client_for(editor).post(
-        reverse("ideasbank:duplicate", args=[dup.pk]), {"original": original.pk}
+        reverse("ideasbank:duplicate", args=[dup.pk]), {"duplicate-original": original.pk}
     )
     assert response["Location"] == detail(original)
     dup.refresh_from_db()
@@ -348,7 +352,7 @@ def test_empty_comment_gets_message(client_for, idea, officer):
 def test_evidence_shown_on_idea_page(client_for, idea, other_officer):
     client_for(other_officer).post(
         reverse("ideasbank:evidence", args=[idea.pk]),
-        {"status": "piloting", "note": "Started in May."},
+        {"evidence-status": "piloting", "evidence-note": "Started in May."},
     )
     assert Evidence.objects.get().status == "piloting"
     html = client_for(None).get(detail(idea)).content.decode()
