@@ -13,6 +13,8 @@ run, against the same process, it measures for a fixed time each:
 - /bench-minimal/                    a sync HttpResponse("ok") view, full middleware
 - the thread's first page, ?page=1   as a visitor and as a signed-in member
 - the thread's last page, ?page=last as a visitor and as a signed-in member
+  (2,001 posts at 20 a page: the last page holds one post)
+- page 100, the last full page, as a visitor (where OFFSET paging would cost most)
 
 and prints requests/s, p50 and p95 latency, and each page's ratio to the minimal
 view. Load is bounded: a few keep-alive connections, a fixed time and a cap on
@@ -221,6 +223,7 @@ def main() -> None:
             ("minimal view", "/bench-minimal/", ""),
             ("first page, visitor", f"{thread_url}?page=1", ""),
             ("last page, visitor", f"{thread_url}?page=last", ""),
+            ("page 100, visitor", f"{thread_url}?page=100", ""),
             ("first page, member", f"{thread_url}?page=1", cookie),
             ("last page, member", f"{thread_url}?page=last", cookie),
         ]
