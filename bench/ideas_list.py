@@ -60,6 +60,7 @@ if os.environ.get("IDEAS_BENCH_ROLE") == "settings":
 def _main() -> None:  # noqa: PLR0915 - one straight-line script
     import argparse
     import http.client
+    import shutil
     import socket
     import statistics
     import subprocess
@@ -217,6 +218,8 @@ def _main() -> None:  # noqa: PLR0915 - one straight-line script
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
+        if "BENCH_DATABASE_URL" not in os.environ:
+            shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _wait_ready(port: int, server) -> None:
