@@ -9,6 +9,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
 
@@ -29,6 +30,9 @@ def _fast_and_isolated(request, settings):
     if "browser" not in request.keywords:
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # A test that flushes the database (transactional tests, live servers)
+    # recreates content types under new ids; forget the cached ones.
+    ContentType.objects.clear_cache()
     cache.clear()
     yield
     cache.clear()
