@@ -103,6 +103,30 @@ def client_for(client):
     return make
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _close_connection_pools(django_db_setup, django_db_blocker):
+    """Close PostgreSQL connections left by other threads before the test database is dropped.
+
+    Threads from database_sync_to_async and the concurrency tests hand their
+    connections back to the pool, which would otherwise keep the database busy.
+    Only sessions on this run's own test database are ended.
+    """
+    yield
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock():
+        for conn in connections.all(initialized_only=True):
+            if getattr(conn, "pool", None) is not None:
+                conn.close_pool()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+
+
 # ---------------------------------------------------------------------------
 # Live daphne servers for browser and multi-process tests.
 

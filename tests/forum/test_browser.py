@@ -5,7 +5,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests import factories
 from tests.conftest import assert_accessible, login
 from tests.forum.factories import CategoryFactory
 
@@ -22,25 +21,9 @@ def lounge(db):
     )
 
 
-def server_passwords(settings, *people):
-    """Hash passwords with a hasher the daphne server knows.
-
-    tests/conftest.py switches the test process to MD5 for speed, but the server
-    process runs the default settings, which do not accept MD5 hashes.
-    """
-    settings.PASSWORD_HASHERS = [
-        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-        "django.contrib.auth.hashers.MD5PasswordHasher",
-    ]
-    for person in people:
-        person.set_password(factories.PASSWORD)
-        person.save(update_fields=["password"])
-
-
 def test_officers_discuss_with_mentions_and_live_replies(
     hub_server, browser, settings, lounge, officer, other_officer
 ):
-    server_passwords(settings, officer, other_officer)
     first = browser.new_context().new_page()
     login(first, hub_server, officer.email)
     first.goto(f"{hub_server.url}/discussions/")
@@ -92,7 +75,6 @@ def test_without_javascript_a_member_replies_and_a_moderator_page_is_accessible(
 ):
     from tests.forum.factories import reply, thread
 
-    server_passwords(settings, other_officer, moderator)
     t = thread(lounge, officer, title="Peer challenge sessions: who has hosted one?")
     reply(t, officer, body="We hosted one in 2015.")
 

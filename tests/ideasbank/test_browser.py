@@ -11,16 +11,6 @@ from tests.conftest import assert_accessible, login
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _server_can_check_passwords(settings):
-    """The shared fixture hashes test passwords with MD5, which the daphne server
-    (default settings) does not accept; sign-in through the real form needs a
-    hasher both sides know."""
-    from django.conf import global_settings
-
-    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
-
-
 def test_post_idea_and_back_it_with_and_without_javascript(hub_server, page, browser):
     oldham = factories.OrganisationFactory(name="Oldham Council", slug="oldham")
     lambeth = factories.OrganisationFactory(name="Lambeth Council", slug="lambeth")

@@ -14,15 +14,6 @@ from tests.conftest import assert_accessible, login
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _server_can_check_passwords(settings):
-    """tests/conftest.py hashes passwords with MD5, which the daphne server does not
-    accept; sign-in through the real form needs a hasher both processes know."""
-    from django.conf import global_settings
-
-    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
-
-
 def test_lead_offers_officer_applies_lead_accepts_officer_downloads_ics(
     hub_server, browser, lead, officer, other_officer
 ):
