@@ -24,6 +24,8 @@ REFRESH_CAP_SECONDS = 600.0
 # A reader that has not acknowledged this many changes is dropped; it
 # reconnects and catches up from the database.
 SLOW_READER_LIMIT = 1000
+# Consecutive layer read failures tolerated before the readers are closed.
+MAX_LAYER_FAILURES = 5
 
 
 class _Subscription:
@@ -92,8 +94,24 @@ class LocalFanout:
             await layer.group_add(sub.group, sub.channel)
             sub.ready.set()
             refresher = asyncio.get_running_loop().create_task(self._refresh(layer, sub))
+            failures = 0
             while True:
-                message = await layer.receive(sub.channel)
+                try:
+                    message = await layer.receive(sub.channel)
+                except asyncio.CancelledError:
+                    raise
+                except Exception:
+                    # A layer hiccup (a Redis read timeout while the process is busy
+                    # accepting a burst of readers) must not drop every reader.
+                    failures += 1
+                    if failures > MAX_LAYER_FAILURES:
+                        raise
+                    logger.warning("Liveblog fan-out for %s: layer read failed", sub.group)
+                    await asyncio.sleep(min(0.1 * 2**failures, 5.0))
+                    with contextlib.suppress(Exception):
+                        await layer.group_add(sub.group, sub.channel)
+                    continue
+                failures = 0
                 frame = message.get("frame")
                 if frame:
                     await self._deliver(sub, frame, message.get("seq", 0))

@@ -1,0 +1,367 @@
+"""Liveblog fan-out: time from posting an entry to its receipt by every reader.
+
+    .venv/bin/python bench/liveblog_fanout.py [--clients 1000] [--layer memory|redis]
+                                              [--processes 1|2] [--rounds 5]
+
+Three variants, the same number of WebSocket clients, one after the other in
+one run, on 127.0.0.1 only:
+  liveblog  the real site (config.asgi) under daphne -v 0 on a throwaway SQLite
+            database; an entry is posted over HTTP to the composer endpoint;
+  bare      a bare Channels consumer per reader, all in one group, one
+            group_send of a payload the size of the liveblog frame
+            (bench/liveblog_bare_asgi.py);
+  raw       a `websockets` server calling broadcast(), no Django
+            (bench/liveblog_raw_server.py, always one process).
+Clients are spread round-robin over the daphne processes; posts and triggers
+go to the first. The last line is the ratio of p99s.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import websockets
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+ROUND_TIMEOUT = 15.0
+TOKEN_LEN = len("bench-round-0000")
+BODY_FILL = (
+    "Councils compared how they buy energy together so that residents pay less, and "
+    "how credit unions and advice services can offer fair alternatives to pay day "
+    "lenders. "
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def raise_open_files_limit(wanted: int) -> None:
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft < target:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+
+
+def wait_http(url: str, process: subprocess.Popen, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited while starting: {url}")
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except urllib.error.HTTPError:
+            return  # it answered
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"server did not start: {url}")
+
+
+def daphne(app: str, port: int, env: dict) -> subprocess.Popen:
+    log = open(Path(env["BENCH_WORKDIR"]) / f"daphne-{port}.log", "w")  # noqa: SIM115
+    return subprocess.Popen(
+        [PYTHON, "-m", "daphne", "-v", "0", "-b", "127.0.0.1", "-p", str(port), app],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def stop(processes: list[subprocess.Popen]) -> None:
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+async def http_post(port: int, path: str, body: bytes, headers: dict) -> int:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    head = [
+        f"POST {path} HTTP/1.1",
+        f"Host: 127.0.0.1:{port}",
+        f"Content-Length: {len(body)}",
+        "Connection: close",
+    ]
+    head += [f"{k}: {v}" for k, v in headers.items()]
+    writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
+    await writer.drain()
+    status_line = await reader.readline()
+    await reader.read()
+    writer.close()
+    return int(status_line.split()[1])
+
+
+class Reader:
+    def __init__(self, ws):
+        self.ws = ws
+        self.received: dict[str, float] = {}
+        self.frame_len = 0
+
+    async def run(self) -> None:
+        try:
+            async for message in self.ws:
+                if isinstance(message, bytes):
+                    message = message.decode()
+                at = message.find("bench-round-")
+                if at >= 0:
+                    self.received.setdefault(message[at : at + TOKEN_LEN], time.perf_counter())
+                    self.frame_len = len(message)
+        except websockets.ConnectionClosed:
+            pass
+
+
+async def open_readers(urls: list[str], count: int, hello: str | None, origin_for) -> list:
+    limit = asyncio.Semaphore(100)
+    readers: list[Reader] = []
+    failed = 0
+
+    async def one(i: int) -> None:
+        nonlocal failed
+        url = urls[i % len(urls)]
+        async with limit:
+            try:
+                ws = await websockets.connect(
+                    url,
+                    origin=origin_for(url),
+                    max_size=2**20,
+                    open_timeout=30,
+                    ping_interval=None,
+                )
+            except Exception:
+                failed += 1
+                return
+            if hello is not None:
+                await ws.send(hello)
+                ready = json.loads(await ws.recv())
+                assert ready.get("type") == "ready", ready
+        reader = Reader(ws)
+        readers.append(reader)
+
+    await asyncio.gather(*(one(i) for i in range(count)))
+    tasks = [asyncio.create_task(r.run()) for r in readers]
+    return readers, tasks, failed
+
+
+async def measure(readers, rounds: int, fire) -> dict:
+    """fire(token) posts once; returns latencies (ms) of every delivery, and the share."""
+    latencies: list[float] = []
+    delivered = 0
+    # One unmeasured round first: the first request of a process pays for
+    # loading templates and opening connections, in every variant alike.
+    await fire("bench-round-warm")
+    await asyncio.sleep(1.0)
+    for n in range(rounds):
+        token = f"bench-round-{n:04d}"
+        started = time.perf_counter()
+        await fire(token)
+        deadline = started + ROUND_TIMEOUT
+        while time.perf_counter() < deadline:
+            if all(token in r.received for r in readers):
+                break
+            await asyncio.sleep(0.005)
+        for r in readers:
+            if token in r.received:
+                delivered += 1
+                latencies.append((r.received[token] - started) * 1000)
+        await asyncio.sleep(0.5)
+    expected = len(readers) * rounds
+    latencies.sort()
+    return {
+        "p50": statistics.median(latencies) if latencies else float("nan"),
+        "p99": latencies[int(len(latencies) * 0.99) - 1] if latencies else float("nan"),
+        "max": latencies[-1] if latencies else float("nan"),
+        "delivered": delivered / expected if expected else 0.0,
+    }
+
+
+async def close_readers(readers, tasks) -> None:
+    await asyncio.gather(*(r.ws.close() for r in readers), return_exceptions=True)
+    for task in tasks:
+        task.cancel()
+
+
+def report(name: str, result: dict, clients: int, connected: int) -> None:
+    print(
+        f"{name:9s} clients {connected}/{clients}  p50 {result['p50']:7.1f} ms  "
+        f"p99 {result['p99']:7.1f} ms  max {result['max']:7.1f} ms  "
+        f"delivered {result['delivered'] * 100:5.1f} %",
+        flush=True,
+    )
+
+
+async def run_liveblog(args, env, setup) -> tuple[dict, int]:
+    ports = [free_port() for _ in range(args.processes)]
+    servers = [daphne("config.asgi:application", port, env) for port in ports]
+    try:
+        for port, server in zip(ports, servers, strict=True):
+            wait_http(f"http://127.0.0.1:{port}/healthz/", server)
+        urls = [f"ws://127.0.0.1:{p}/ws/liveblogs/{setup['page_id']}/" for p in ports]
+        readers, tasks, failed = await open_readers(
+            urls,
+            args.clients,
+            json.dumps({"since": 0}),
+            lambda url: "http://" + url.split("/")[2],
+        )
+        csrf = secrets.token_hex(16)
+        headers = {
+            "Cookie": f"sessionid={setup['sessionid']}; csrftoken={csrf}",
+            "X-CSRFToken": csrf,
+            "Accept": "application/json",
+            "Content-Type": "application/x-www-form-urlencoded",
+        }
+        path = f"{setup['page_path']}entries/"
+
+        async def fire(token: str) -> None:
+            body = f"{token} {BODY_FILL * 4}"
+            data = urllib.parse.urlencode({"body": body}).encode()
+            status = await http_post(ports[0], path, data, headers)
+            if status != 200:
+                raise RuntimeError(f"posting an entry answered HTTP {status}")
+
+        await asyncio.sleep(1.0)
+        result = await measure(readers, args.rounds, fire)
+        frame_len = max((r.frame_len for r in readers), default=1500)
+        await close_readers(readers, tasks)
+        report("liveblog", result, args.clients, len(readers))
+        return result, frame_len
+    finally:
+        stop(servers)
+
+
+async def run_bare(args, env, frame_len: int) -> dict:
+    ports = [free_port() for _ in range(args.processes)]
+    servers = [daphne("bench.liveblog_bare_asgi:application", port, env) for port in ports]
+    try:
+        for port, server in zip(ports, servers, strict=True):
+            wait_http(f"http://127.0.0.1:{port}/", server)
+        urls = [f"ws://127.0.0.1:{p}/ws/bare/" for p in ports]
+        readers, tasks, failed = await open_readers(
+            urls, args.clients, None, lambda url: "http://" + url.split("/")[2]
+        )
+        await asyncio.sleep(1.0)
+
+        async def fire(token: str) -> None:
+            payload = json.dumps({"type": "entry", "html": token}).ljust(frame_len)
+            await http_post(ports[0], "/trigger/", payload.encode(), {})
+
+        result = await measure(readers, args.rounds, fire)
+        await close_readers(readers, tasks)
+        report("bare", result, args.clients, len(readers))
+        return result
+    finally:
+        stop(servers)
+
+
+async def run_raw(args, frame_len: int) -> dict:
+    port = free_port()
+    server = subprocess.Popen(
+        [PYTHON, str(BASE_DIR / "bench" / "liveblog_raw_server.py"), str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        server.stdout.readline()
+        url = f"ws://127.0.0.1:{port}/"
+        readers, tasks, failed = await open_readers([url], args.clients, None, lambda u: None)
+        control = await websockets.connect(f"ws://127.0.0.1:{port}/trigger", max_size=2**20)
+        await asyncio.sleep(1.0)
+
+        async def fire(token: str) -> None:
+            await control.send(json.dumps({"type": "entry", "html": token}).ljust(frame_len))
+
+        result = await measure(readers, args.rounds, fire)
+        await control.close()
+        await close_readers(readers, tasks)
+        report("raw", result, args.clients, len(readers))
+        return result
+    finally:
+        stop([server])
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=1000)
+    parser.add_argument("--layer", choices=["memory", "redis"], default="memory")
+    parser.add_argument("--processes", type=int, choices=[1, 2], default=1)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/4")
+    args = parser.parse_args()
+    if args.processes == 2 and args.layer != "redis":
+        parser.error("two processes share entries only through Redis: add --layer redis")
+    raise_open_files_limit(args.clients * 3 + 1024)
+
+    workdir = Path(tempfile.mkdtemp(prefix="liveblog-bench-"))
+    prefix = f"bench{os.getpid()}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+        "BENCH_WORKDIR": str(workdir),
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "EMAIL_URL": "dummymail://",
+        "LOG_LEVEL": "ERROR",
+        "CHANNEL_LAYER_CAPACITY": str(max(1000, args.clients * 2)),
+    }
+    env.pop("REDIS_URL", None)
+    if args.layer == "redis":
+        env.update(
+            {
+                "REDIS_URL": args.redis_url,
+                "CHANNEL_LAYER_PREFIX": prefix,
+                "CACHE_KEY_PREFIX": prefix,
+            }
+        )
+
+    setup_out = subprocess.run(
+        [PYTHON, str(BASE_DIR / "bench" / "liveblog_setup.py")],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    setup = json.loads(setup_out.strip().splitlines()[-1])
+    print(f"work directory (database, server logs): {workdir}", flush=True)
+    print(
+        f"{args.clients} clients, layer {args.layer}, {args.processes} daphne process(es), "
+        f"{args.rounds} rounds",
+        flush=True,
+    )
+    liveblog, frame_len = await run_liveblog(args, env, setup)
+    print(f"frame size {frame_len} bytes", flush=True)
+    bare = await run_bare(args, env, frame_len)
+    raw = await run_raw(args, frame_len)
+    print(
+        f"ratio p99 liveblog/raw = {liveblog['p99'] / raw['p99']:.2f} "
+        f"(bare Channels/raw = {bare['p99'] / raw['p99']:.2f})",
+        flush=True,
+    )
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
