@@ -226,11 +226,15 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt"]
 TAGGIT_CASE_INSENSITIVE = True
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "cms/password_required.html"
+# Restricted pages send visitors to the site's own sign-in, not Wagtail's.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 
 # Hub behaviour -----------------------------------------------------------
 # Posting limits for members; bursts above these get a clear message.
 HUB_POST_RATE = env.str("HUB_POST_RATE", default="10/m")
 HUB_VOTE_RATE = env.str("HUB_VOTE_RATE", default="60/m")
+# Live-bloggers post faster than members do.
+HUB_LIVEBLOG_POST_RATE = env.str("HUB_LIVEBLOG_POST_RATE", default="30/m")
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
 
 # Internationalisation ------------------------------------------------------

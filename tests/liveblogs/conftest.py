@@ -17,11 +17,6 @@ def _fresh_fanout():
     yield
     fanout._subs.clear()
     channel_layers.backends.clear()
-    # A transactional test's flush re-creates the page root from post_migrate
-    # (cms.setup); content types cached here would name rows the flush removed.
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.clear_cache()
 
 
 def _add(parent, page):
@@ -30,20 +25,8 @@ def _add(parent, page):
     return page
 
 
-def _ensure_root():
-    """A transactional test flushes the tree Wagtail's migrations made; put the root back."""
-    from django.conf import settings
-    from wagtail.models import Locale, Page
-
-    if not Locale.objects.exists():
-        Locale.objects.create(language_code=settings.LANGUAGE_CODE)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-
-
 @pytest.fixture
 def liveblog_index(db):
-    _ensure_root()
     existing = LiveblogIndexPage.objects.first()
     if existing:
         return existing
