@@ -18,59 +18,22 @@ elsewhere on a shared machine affects them alike.
 The load generator is threads with keep-alive http.client connections. Where the
 machine allows, daphne is pinned to one core and the load generator to another.
 
-This file is also the bench's settings module and URLconf: daphne imports it
-as DJANGO_SETTINGS_MODULE=bench.ideas_list, which loads config.settings and adds
-/bench-minimal/ in front of the project's own URLs.
+Its settings module is bench.ideas_list_settings (config.settings, DEBUG off),
+whose URLconf, bench.ideas_list_urls, adds /bench-minimal/ in front of the
+project's own URLs. The server, database and load generator are bench/common.py.
 """
 
-import os
+import argparse
+import statistics
+import sys
+from pathlib import Path
 
-if os.environ.get("IDEAS_BENCH_ROLE") == "settings":
-    from config.settings import *  # noqa: F403
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-    ROOT_URLCONF = "bench.ideas_list"
-    DEBUG = False
-    ALLOWED_HOSTS = ["127.0.0.1"]
-    SECURE_SSL_REDIRECT = False
-    STORAGES = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    LOGGING = {"version": 1, "disable_existing_loggers": False}
-
-    _urlpatterns = []
-
-    def minimal(request):
-        from django.http import HttpResponse
-
-        return HttpResponse("ok")
-
-    def __getattr__(name):
-        # The URLconf is built on first use: include() imports config.urls,
-        # which cannot happen while this module is being read as settings.
-        if name != "urlpatterns":
-            raise AttributeError(name)
-        if not _urlpatterns:
-            from django.urls import include, path
-
-            _urlpatterns.extend([path("bench-minimal/", minimal), path("", include("config.urls"))])
-        return _urlpatterns
+from bench.common import Case, Load, interleaved, prepare_django, run_daphne  # noqa: E402
 
 
-def _main() -> None:  # noqa: PLR0915 - one straight-line script
-    import argparse
-    import http.client
-    import shutil
-    import socket
-    import statistics
-    import subprocess
-    import sys
-    import tempfile
-    import threading
-    import time
-    from pathlib import Path
-
-    base_dir = Path(__file__).resolve().parent.parent
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=4.0, help="time per measurement")
     parser.add_argument("--rounds", type=int, default=3)
@@ -79,179 +42,33 @@ def _main() -> None:  # noqa: PLR0915 - one straight-line script
     parser.add_argument("--max-requests", type=int, default=50_000, help="cap per measurement")
     args = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="ideas-bench-"))
-    database_url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}"
-    env = {
-        **os.environ,
-        "IDEAS_BENCH_ROLE": "settings",
-        "DJANGO_SETTINGS_MODULE": "bench.ideas_list",
-        "DATABASE_URL": database_url,
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": "bench-only-secret-key-not-used-anywhere-else",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "REDIS_URL": "",
-        "PYTHONPATH": str(base_dir),
-    }
-    os.environ.update(env)
-    sys.path.insert(0, str(base_dir))
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    print(f"Database: {database_url}")
-    call_command("migrate", verbosity=0, interactive=False)
+    workspace = prepare_django("bench.ideas_list_settings", prefix="ideas-bench-")
     session_cookie = _load_data(args.ideas)
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    command = [
-        sys.executable,
-        "-m",
-        "daphne",
-        "-v",
-        "0",
-        "-b",
-        "127.0.0.1",
-        "-p",
-        str(port),
-        "config.asgi:application",
+    cases = [
+        Case("minimal view", "/bench-minimal/"),
+        Case("ideas list, visitor", "/ideas/"),
+        Case("ideas list, member", "/ideas/", session_cookie),
     ]
-    cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
-    pinned = len(cores) >= 2
-    log = open(workdir / "daphne.log", "w")  # noqa: SIM115
-    server = subprocess.Popen(
-        command,
-        cwd=base_dir,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        preexec_fn=(lambda: os.sched_setaffinity(0, {cores[0]})) if pinned else None,
+    load = Load(args.seconds, args.connections, args.max_requests)
+    rates: dict[str, list[float]] = {case.label: [] for case in cases}
+    with run_daphne(workspace) as server:
+        for round_number, case, result in interleaved(server, cases, args.rounds, load):
+            rates[case.label].append(result.rate)
+            print(
+                f"round {round_number}  {case.label:<22} {result.rate:8.1f} requests/s  "
+                f"({result.count} requests, {result.errors} errors)"
+            )
+    results = {label: statistics.median(values) for label, values in rates.items()}
+    print()
+    for label, rate in results.items():
+        print(f"median   {label:<22} {rate:8.1f} requests/s")
+    minimal = results["minimal view"]
+    print(f"ratio visitor/minimal: {results['ideas list, visitor'] / minimal:.2f}")
+    print(f"ratio member/minimal:  {results['ideas list, member'] / minimal:.2f}")
+    print(
+        f"({args.connections} connections, {args.rounds} rounds of {args.seconds:g} s, "
+        f"daphne {'pinned to one core' if server.pinned else 'not pinned'})"
     )
-    if pinned:
-        os.sched_setaffinity(0, set(cores[1:]))
-    try:
-        _wait_ready(port, server)
-
-        def measure(path: str, cookie: str = "") -> tuple[float, int, int]:
-            headers = {"Host": "127.0.0.1", "Connection": "keep-alive"}
-            if cookie:
-                headers["Cookie"] = cookie
-            # Warm up: compile templates, fill caches, open pools.
-            _fetch_once(port, path, headers)
-            done = [0]
-            errors = [0]
-            lock = threading.Lock()
-            stop_at = time.monotonic() + args.seconds
-
-            def worker():
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                ok = bad = 0
-                while time.monotonic() < stop_at:
-                    with lock:
-                        if done[0] + errors[0] >= args.max_requests:
-                            break
-                    try:
-                        conn.request("GET", path, headers=headers)
-                        response = conn.getresponse()
-                        response.read()
-                        if response.status == 200:
-                            ok += 1
-                        else:
-                            bad += 1
-                    except (OSError, http.client.HTTPException):
-                        bad += 1
-                        conn.close()
-                        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                    if (ok + bad) % 50 == 0:
-                        with lock:
-                            done[0] += ok
-                            errors[0] += bad
-                        ok = bad = 0
-                with lock:
-                    done[0] += ok
-                    errors[0] += bad
-                conn.close()
-
-            started = time.monotonic()
-            threads = [threading.Thread(target=worker) for _ in range(args.connections)]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-            elapsed = time.monotonic() - started
-            return done[0] / elapsed, done[0], errors[0]
-
-        scenarios = [
-            ("minimal view", "/bench-minimal/", ""),
-            ("ideas list, visitor", "/ideas/", ""),
-            ("ideas list, member", "/ideas/", session_cookie),
-        ]
-        # Rounds interleave the three, so a neighbour's load on a shared
-        # machine falls on all of them alike; the median of the rounds is kept.
-        rates: dict[str, list[float]] = {label: [] for label, _, _ in scenarios}
-        for round_number in range(1, args.rounds + 1):
-            for label, path, cookie in scenarios:
-                rate, count, errors = measure(path, cookie)
-                rates[label].append(rate)
-                print(
-                    f"round {round_number}  {label:<22} {rate:8.1f} requests/s  "
-                    f"({count} requests, {errors} errors)"
-                )
-        results = {label: statistics.median(values) for label, values in rates.items()}
-        print()
-        for label, rate in results.items():
-            print(f"median   {label:<22} {rate:8.1f} requests/s")
-        minimal = results["minimal view"]
-        print(f"ratio visitor/minimal: {results['ideas list, visitor'] / minimal:.2f}")
-        print(f"ratio member/minimal:  {results['ideas list, member'] / minimal:.2f}")
-        print(
-            f"({args.connections} connections, {args.rounds} rounds of {args.seconds:g} s, "
-            f"daphne {'pinned to one core' if pinned else 'not pinned'})"
-        )
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
-        if "BENCH_DATABASE_URL" not in os.environ:
-            shutil.rmtree(workdir, ignore_errors=True)
-
-
-def _wait_ready(port: int, server) -> None:
-    import http.client
-    import time
-
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit("daphne exited before it was ready; see daphne.log in the temp folder")
-        try:
-            status = _fetch_once(port, "/bench-minimal/", {"Host": "127.0.0.1"})
-            if status == 200:
-                return
-        except (OSError, http.client.HTTPException):
-            time.sleep(0.2)
-    raise SystemExit("daphne did not start within 30 s")
-
-
-def _fetch_once(port: int, path: str, headers: dict) -> int:
-    import http.client
-
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        conn.request("GET", path, headers=headers)
-        response = conn.getresponse()
-        response.read()
-        if response.status != 200:
-            raise SystemExit(f"GET {path} answered {response.status}")
-        return response.status
-    finally:
-        conn.close()
 
 
 def _load_data(count: int) -> str:
@@ -330,4 +147,4 @@ def _load_data(count: int) -> str:
 
 
 if __name__ == "__main__":
-    _main()
+    main()

@@ -20,22 +20,16 @@ and prints requests/s, p50 and p95 latency, and each page's ratio to the minimal
 view. Load is bounded: a few keep-alive connections, a fixed time and a cap on
 requests. Where the machine allows, daphne is pinned to one core and the load
 generator to another.
+The server, database and load generator are bench/common.py.
 """
 
 import argparse
-import http.client
-import os
-import socket
-import statistics
-import subprocess
 import sys
-import tempfile
-import threading
-import time
-import urllib.request
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import Case, Load, interleaved, prepare_django, run_daphne  # noqa: E402
 
 
 def _build_data(replies: int) -> tuple[str, str]:
@@ -88,76 +82,6 @@ def _build_data(replies: int) -> tuple[str, str]:
     return thread.get_absolute_url(), f"sessionid={session.session_key}"
 
 
-def _wait_ready(port: int, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit("daphne exited during start-up; see its log")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/bench-minimal/", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("daphne did not start in time")
-
-
-def _measure(port, path, cookie, seconds, connections, cap):
-    headers = {"Host": "127.0.0.1", "Connection": "keep-alive"}
-    if cookie:
-        headers["Cookie"] = cookie
-    # Warm up: templates compiled, read state written, pools opened.
-    for _ in range(3):
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        conn.request("GET", path, headers=headers)
-        response = conn.getresponse()
-        response.read()
-        conn.close()
-        if response.status != 200:
-            raise SystemExit(f"{path} answered {response.status}")
-    latencies: list[float] = []
-    errors = [0]
-    lock = threading.Lock()
-    stop_at = time.monotonic() + seconds
-
-    def worker():
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine, bad = [], 0
-        while time.monotonic() < stop_at and len(latencies) + len(mine) < cap:
-            started = time.perf_counter()
-            try:
-                conn.request("GET", path, headers=headers)
-                response = conn.getresponse()
-                response.read()
-                if response.status == 200:
-                    mine.append(time.perf_counter() - started)
-                else:
-                    bad += 1
-            except (OSError, http.client.HTTPException):
-                bad += 1
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            if len(mine) >= 50:
-                with lock:
-                    latencies.extend(mine)
-                mine = []
-        with lock:
-            latencies.extend(mine)
-            errors[0] += bad
-        conn.close()
-
-    started = time.monotonic()
-    workers = [threading.Thread(target=worker) for _ in range(connections)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join()
-    elapsed = time.monotonic() - started
-    latencies.sort()
-    p95 = latencies[int(len(latencies) * 0.95) - 1] if latencies else float("nan")
-    p50 = statistics.median(latencies) if latencies else float("nan")
-    return len(latencies) / elapsed, p50 * 1000, p95 * 1000, len(latencies), errors[0]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=6.0, help="time per measurement")
@@ -166,95 +90,36 @@ def main() -> None:
     parser.add_argument("--max-requests", type=int, default=20_000, help="cap per measurement")
     args = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="thread-page-bench-"))
-    database_url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.thread_page_settings",
-        "DATABASE_URL": database_url,
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": "bench-only-secret-key-not-used-anywhere-else",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "REDIS_URL": "",
-        "PYTHONPATH": str(BASE_DIR),
-    }
-    os.environ.update(env)
-    sys.path.insert(0, str(BASE_DIR))
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    print(f"Database: {database_url}")
-    call_command("migrate", verbosity=0, interactive=False)
+    workspace = prepare_django("bench.thread_page_settings", prefix="thread-page-bench-")
     thread_url, cookie = _build_data(args.replies)
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
-    pinned = len(cores) >= 2
-    log = open(workdir / "daphne.log", "w")  # noqa: SIM115
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "daphne",
-            "-v",
-            "0",
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "config.asgi:application",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        preexec_fn=(lambda: os.sched_setaffinity(0, {cores[0]})) if pinned else None,
-    )
-    if pinned:
-        os.sched_setaffinity(0, set(cores[1:]))
-    try:
-        _wait_ready(port, server)
-        cases = [
-            ("minimal view", "/bench-minimal/", ""),
-            ("first page, visitor", f"{thread_url}?page=1", ""),
-            ("last page, visitor", f"{thread_url}?page=last", ""),
-            ("page 100, visitor", f"{thread_url}?page=100", ""),
-            ("first page, member", f"{thread_url}?page=1", cookie),
-            ("last page, member", f"{thread_url}?page=last", cookie),
-        ]
-        results = {}
-        print(f"Thread of {args.replies} replies at {thread_url}")
-        print(f"{'':<22} {'requests/s':>11} {'p50 ms':>8} {'p95 ms':>8}")
-        for label, path, session in cases:
-            rate, p50, p95, count, errors = _measure(
-                port, path, session, args.seconds, args.connections, args.max_requests
-            )
-            results[label] = (rate, p95)
+    cases = [
+        Case("minimal view", "/bench-minimal/"),
+        Case("first page, visitor", f"{thread_url}?page=1"),
+        Case("last page, visitor", f"{thread_url}?page=last"),
+        Case("page 100, visitor", f"{thread_url}?page=100"),
+        Case("first page, member", f"{thread_url}?page=1", cookie),
+        Case("last page, member", f"{thread_url}?page=last", cookie),
+    ]
+    load = Load(args.seconds, args.connections, args.max_requests, warmups=3)
+    results = {}
+    print(f"Thread of {args.replies} replies at {thread_url}")
+    print(f"{'':<22} {'requests/s':>11} {'p50 ms':>8} {'p95 ms':>8}")
+    with run_daphne(workspace) as server:
+        for _, case, result in interleaved(server, cases, 1, load):
+            results[case.label] = (result.rate, result.p95_ms)
             print(
-                f"{label:<22} {rate:11.1f} {p50:8.1f} {p95:8.1f}  "
-                f"({count} requests, {errors} errors)"
+                f"{case.label:<22} {result.rate:11.1f} {result.p50_ms:8.1f} {result.p95_ms:8.1f}  "
+                f"({result.count} requests, {result.errors} errors)"
             )
-        minimal_rate, minimal_p95 = results["minimal view"]
-        print("Ratios to the minimal view (requests/s; p95 latency):")
-        for label, (rate, p95) in results.items():
-            if label != "minimal view":
-                print(f"  {label:<22} {rate / minimal_rate:5.2f}   {p95 / minimal_p95:6.1f}x")
-        print(
-            f"({args.connections} connections, {args.seconds:g} s each, "
-            f"daphne {'pinned to one core' if pinned else 'not pinned'})"
-        )
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+    minimal_rate, minimal_p95 = results["minimal view"]
+    print("Ratios to the minimal view (requests/s; p95 latency):")
+    for label, (rate, p95) in results.items():
+        if label != "minimal view":
+            print(f"  {label:<22} {rate / minimal_rate:5.2f}   {p95 / minimal_p95:6.1f}x")
+    print(
+        f"({args.connections} connections, {args.seconds:g} s each, "
+        f"daphne {'pinned to one core' if server.pinned else 'not pinned'})"
+    )
 
 
 if __name__ == "__main__":

@@ -1,11 +1,5 @@
 """The project's URLs plus /bench-minimal/, a sync HttpResponse("ok") view."""
 
-from django.http import HttpResponse
-from django.urls import include, path
+from bench.common import minimal_urlpatterns
 
-
-def minimal(request):
-    return HttpResponse("ok")
-
-
-urlpatterns = [path("bench-minimal/", minimal), path("", include("config.urls"))]
+urlpatterns = minimal_urlpatterns()
