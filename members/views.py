@@ -4,8 +4,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from core.navigation import safe_next
 from members import services
 from members.forms import ProfileForm, RefuseForm
 from members.models import Organisation
@@ -75,7 +77,7 @@ def membership_decide(request, pk: int, decision: str):
             raise Http404
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    return redirect(request.POST.get("next") or "members:requests")
+    return redirect(safe_next(request, reverse("members:requests")))
 
 
 def council_list(request):
