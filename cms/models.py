@@ -49,8 +49,12 @@ class LibraryIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from cms.permissions import visible_pages
+
         context["items"] = (
-            self.get_children().live().public().specific().order_by("-first_published_at")
+            visible_pages(request.user, self.get_children())
+            .specific()
+            .order_by("-first_published_at")
         )
         return context
 

@@ -52,3 +52,17 @@ def test_empty_query_shows_the_form(client, pages):
     response = client.get("/search/")
     assert response.status_code == 200
     assert 'role="search"' in response.content.decode()
+
+
+def test_group_restricted_pages_stay_out_of_search_for_members(client_for, pages, officer):
+    from django.contrib.auth.models import Group
+
+    _, private = pages
+    private.get_view_restrictions().delete()
+    restriction = PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get(name="Network editors"))
+    html = client_for(officer).get("/search/", {"q": "community energy"}).content.decode()
+    assert "Community energy guide" in html
+    assert "briefing for members" not in html
