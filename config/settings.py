@@ -172,10 +172,17 @@ else:
     }
 
 # Tasks (email sending) ---------------------------------------------------
+# Immediate while developing; in production emails queue in the database and
+# `manage.py db_worker` sends them, so a slow mail server never slows a request.
 TASKS = {
     "default": {
         "BACKEND": env.str(
-            "TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"
+            "TASKS_BACKEND",
+            default=(
+                "django_tasks.backends.immediate.ImmediateBackend"
+                if DEBUG
+                else "django_tasks_db.DatabaseBackend"
+            ),
         )
     }
 }
