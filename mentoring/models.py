@@ -283,14 +283,10 @@ class MentorOfferQuerySet(models.QuerySet):
     def with_free_capacity(self):
         return self.with_load().filter(free_capacity__gt=0)
 
-    def suggested_for(self, mentoring_request):
-        """Open offers from other councils with free capacity, most shared themes first."""
-        theme_ids = list(mentoring_request.themes.values_list("pk", flat=True))
+    def _eligibility(self, mentoring_request):
+        """The offers annotated for the rules, and the rules: (condition, why an offer fails)."""
         mentee = mentoring_request.mentee
-        offers = self.filter(is_open=True, mentor__is_active=True).exclude(mentor=mentee)
-        offers = offers.filter(mentor__status="confirmed")
-        if mentee.organisation_id:
-            offers = offers.exclude(mentor__organisation_id=mentee.organisation_id)
+        theme_ids = list(mentoring_request.themes.values_list("pk", flat=True))
         already = Mentorship.objects.filter(
             request=mentoring_request, state__in=Mentorship.BUSY_STATES
         ).values("offer_id")
@@ -300,11 +296,46 @@ class MentorOfferQuerySet(models.QuerySet):
             filter=Q(mentorships__state__in=Mentorship.BUSY_STATES),
             distinct=True,
         )
-        return (
-            offers.exclude(pk__in=already)
-            .annotate(shared_themes=shared, load=busy)
+        offers = (
+            self.annotate(shared_themes=shared, load=busy)
             .annotate(free_capacity=F("capacity") - F("load"))
-            .filter(free_capacity__gt=0, shared_themes__gt=0)
+        )  # fmt: skip
+        other_council = Q()
+        if mentee.organisation_id:
+            other_council = ~Q(mentor__organisation_id=mentee.organisation_id)
+        rules = [
+            (~Q(mentor=mentee), "You cannot mentor yourself."),
+            (
+                Q(mentor__is_active=True, mentor__status="confirmed"),
+                "This mentor is not a confirmed member of the network.",
+            ),
+            (Q(is_open=True), "This mentor is not taking new mentees."),
+            (other_council, "Choose a mentor from another council."),
+            (~Q(pk__in=already), "You have already asked this mentor."),
+            (Q(shared_themes__gt=0), "This mentor offers none of your themes."),
+            (Q(free_capacity__gt=0), "This mentor has no free capacity at the moment."),
+        ]
+        return offers, rules
+
+    def eligible_for(self, mentoring_request):
+        """Offers the mentee may ask: the one rule set behind suggestions and asking."""
+        offers, rules = self._eligibility(mentoring_request)
+        for condition, _ in rules:
+            offers = offers.filter(condition)
+        return offers
+
+    def refusal_for(self, offer, mentoring_request) -> str | None:
+        """Why the mentee may not ask this offer, or None when they may."""
+        offers, rules = self.filter(pk=offer.pk)._eligibility(mentoring_request)
+        for condition, message in rules:
+            if not offers.filter(condition).exists():
+                return message
+        return None
+
+    def suggested_for(self, mentoring_request):
+        """Eligible offers (see eligible_for), most shared themes first."""
+        return (
+            self.eligible_for(mentoring_request)
             .select_related("mentor", "mentor__organisation")
             .prefetch_related("themes")
             .order_by("-shared_themes", "-free_capacity", "mentor__name")

@@ -625,7 +625,9 @@ def mentoring_request_create(*, mentee, goals: str, themes) -> MentoringRequest:
 def mentorship_ask(
     *, actor, mentoring_request: MentoringRequest, offer: MentorOffer, message: str = ""
 ) -> Mentorship:
-    """Send a request to one mentor, if they are from another council and have room."""
+    """Send a request to one mentor the mentee may ask (MentorOffer.objects.eligible_for)."""
+    if not permissions.is_member(actor):
+        raise PermissionDenied("Only confirmed members can ask for a mentor.")
     if actor.pk != mentoring_request.mentee_id:
         raise PermissionDenied("Only the mentee can send this request.")
     if not mentoring_request.is_open:
@@ -634,18 +636,13 @@ def mentorship_ask(
     if len(message) > 1000:
         raise ValidationError("Keep the message under 1,000 characters.")
     mentor = offer.mentor
-    if mentor.pk == actor.pk:
-        raise ValidationError("You cannot mentor yourself.")
-    if actor.organisation_id and mentor.organisation_id == actor.organisation_id:
-        raise ValidationError("Choose a mentor from another council.")
     try:
         with transaction.atomic():
+            # Lock the offer so its free capacity holds until the request is saved.
             locked = MentorOffer.objects.select_for_update().get(pk=offer.pk)
-            if not locked.is_open:
-                raise ValidationError("This mentor is not taking new mentees.")
-            load = locked.mentorships.filter(state__in=Mentorship.BUSY_STATES).count()
-            if load >= locked.capacity:
-                raise ValidationError("This mentor has no free capacity at the moment.")
+            refusal = MentorOffer.objects.refusal_for(locked, mentoring_request)
+            if refusal:
+                raise ValidationError(refusal)
             mentorship = Mentorship.objects.create(
                 request=mentoring_request, offer=locked, message=message
             )

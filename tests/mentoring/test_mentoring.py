@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.urls import reverse
 
 from mentoring import services
@@ -167,3 +168,89 @@ def test_mentoring_pages_through_views(client_for, mentors, officer):
     client_for(offer.mentor).post(reverse("mentoring:mentorship_decide", args=[pair.pk, "accept"]))
     pair.refresh_from_db()
     assert pair.state == Mentorship.State.ACTIVE
+
+
+class TestAskingOnlyEligibleMentors:
+    """mentorship_ask refuses every offer suggested_for would not show, with a reason."""
+
+    def ask(self, mentee_request, offer):
+        return services.mentorship_ask(
+            actor=mentee_request.mentee, mentoring_request=mentee_request, offer=offer
+        )
+
+    def test_pending_mentee_cannot_ask(self, mentors, mentee_request):
+        mentee = mentee_request.mentee
+        mentee.status = "pending"
+        mentee.save(update_fields=["status"])
+        with pytest.raises(PermissionDenied, match="confirmed members"):
+            self.ask(mentee_request, mentors["both"].mentor_offer)
+        assert not Mentorship.objects.exists()
+
+    def test_unconfirmed_mentor_cannot_be_asked(self, mentors, mentee_request):
+        mentor = mentors["both"]
+        mentor.status = "pending"
+        mentor.save(update_fields=["status"])
+        with pytest.raises(ValidationError, match="not a confirmed member"):
+            self.ask(mentee_request, mentor.mentor_offer)
+        assert not Mentorship.objects.exists()
+
+    def test_inactive_mentor_cannot_be_asked(self, mentors, mentee_request):
+        mentor = mentors["both"]
+        mentor.is_active = False
+        mentor.save(update_fields=["is_active"])
+        with pytest.raises(ValidationError, match="not a confirmed member"):
+            self.ask(mentee_request, mentor.mentor_offer)
+
+    def test_closed_offer_cannot_be_asked(self, mentors, mentee_request):
+        offer = mentors["both"].mentor_offer
+        MentorOffer.objects.filter(pk=offer.pk).update(is_open=False)
+        with pytest.raises(ValidationError, match="not taking new mentees"):
+            self.ask(mentee_request, offer)
+
+    def test_own_council_mentor_cannot_be_asked(self, mentors, mentee_request):
+        with pytest.raises(ValidationError, match="another council"):
+            self.ask(mentee_request, mentors["own"].mentor_offer)
+
+    def test_mentor_without_a_shared_theme_cannot_be_asked(self, mentors, mentee_request):
+        with pytest.raises(ValidationError, match="none of your themes"):
+            self.ask(mentee_request, mentors["none"].mentor_offer)
+        assert not Mentorship.objects.exists()
+
+    def test_mentor_at_capacity_cannot_be_asked(self, mentors, mentee_request, other_council):
+        offer = mentors["one"].mentor_offer  # capacity 1
+        elsewhere = services.mentoring_request_create(
+            mentee=factories.officer(factories.OrganisationFactory(slug="croydon")),
+            goals="Energy", themes=["co-operative energy"],
+        )  # fmt: skip
+        self.ask(elsewhere, offer)
+        with pytest.raises(ValidationError, match="no free capacity"):
+            self.ask(mentee_request, offer)
+
+    def test_cannot_ask_oneself(self, officer, mentee_request):
+        own = services.mentor_offer_save(
+            mentor=officer, themes=["social value"], capacity=3, format="online"
+        )
+        with pytest.raises(ValidationError, match="mentor yourself"):
+            self.ask(mentee_request, own)
+
+    def test_suggestions_are_exactly_the_offers_that_can_be_asked(self, mentors, mentee_request):
+        suggested = {offer.pk for offer in MentorOffer.objects.suggested_for(mentee_request)}
+        askable = set()
+        for offer in MentorOffer.objects.all():
+            try:
+                with transaction.atomic():
+                    self.ask(mentee_request, offer)
+                    transaction.set_rollback(True)
+            except ValidationError:
+                continue
+            askable.add(offer.pk)
+        assert suggested == askable
+
+    def test_hand_built_post_for_ineligible_offer_changes_nothing(
+        self, client_for, mentors, mentee_request
+    ):
+        offer = mentors["none"].mentor_offer
+        url = reverse("mentoring:mentorship_ask", args=[mentee_request.pk, offer.pk])
+        response = client_for(mentee_request.mentee).post(url, {"message": "Hi"}, follow=True)
+        assert "none of your themes" in response.content.decode()
+        assert not Mentorship.objects.exists()
