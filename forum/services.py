@@ -363,6 +363,15 @@ def _show_in_count(post: Post) -> None:
     post.position = position
 
 
+def _sync_opening_text(post: Post) -> None:
+    """The thread's opening text (feeds and search) follows its opening post's visibility."""
+    if post.number != 1:
+        return
+    text = _plain(post.body_html)[:5000] if post.is_visible else ""
+    Thread.objects.filter(pk=post.thread_id).update(opening_text=text)
+    post.thread.opening_text = text
+
+
 def _locked_post(post: Post) -> Post:
     Thread.objects.select_for_update().filter(pk=post.thread_id).first()
     return Post.objects.select_related("thread", "thread__category").get(pk=post.pk)
@@ -380,6 +389,7 @@ def post_delete(*, post: Post, user) -> Post:
             _hide_from_count(post)
         post.deleted_at = timezone.now()
         post.save(update_fields=["deleted_at", "position"])
+        _sync_opening_text(post)
     return post
 
 
@@ -396,6 +406,7 @@ def post_hide(*, post: Post, moderator, reason: str = "") -> Post:
             _hide_from_count(post)
         post.hidden_at = timezone.now()
         post.save(update_fields=["hidden_at", "position"])
+        _sync_opening_text(post)
         _log(
             actor=moderator,
             action=ModerationAction.HIDE_POST,
@@ -420,6 +431,7 @@ def post_restore(*, post: Post, user) -> Post:
         post.hidden_at = None
         _show_in_count(post)
         post.save(update_fields=["deleted_at", "hidden_at", "position"])
+        _sync_opening_text(post)
         if permissions.is_forum_moderator(user) and post.author_id != user.pk:
             _log(actor=user, action=ModerationAction.RESTORE_POST, thread=post.thread, post=post)
     return post
