@@ -97,6 +97,42 @@ class PlacementDetails:
     state: str = Placement.State.OPEN
 
 
+# Where a placement may go from each state. Completed is final, and a placement
+# goes back to draft only while nobody has a live application (see _check_transition).
+PLACEMENT_TRANSITIONS = {
+    Placement.State.DRAFT: (Placement.State.OPEN,),
+    Placement.State.OPEN: (
+        Placement.State.CLOSED, Placement.State.COMPLETED, Placement.State.DRAFT,
+    ),
+    Placement.State.CLOSED: (
+        Placement.State.OPEN, Placement.State.COMPLETED, Placement.State.DRAFT,
+    ),
+    Placement.State.COMPLETED: (),
+}  # fmt: skip
+NEW_PLACEMENT_STATES = (Placement.State.DRAFT, Placement.State.OPEN)
+
+
+def next_states(placement: Placement) -> list[str]:
+    """The states this placement may move to now."""
+    states = list(PLACEMENT_TRANSITIONS[placement.state])
+    if Placement.State.DRAFT in states and placement.applications.live().exists():
+        states.remove(Placement.State.DRAFT)
+    return states
+
+
+def _check_transition(placement: Placement, state: str) -> None:
+    """Refuse a change of state that PLACEMENT_TRANSITIONS does not allow."""
+    old = placement.state
+    if old == Placement.State.COMPLETED:
+        raise ValidationError("A completed placement is final; its state cannot change.")
+    if state not in PLACEMENT_TRANSITIONS[old]:
+        raise ValidationError(f"A placement cannot go from {old} to {state}.")
+    if state == Placement.State.DRAFT and placement.applications.live().exists():
+        raise ValidationError(
+            "This placement has live applications, so it cannot go back to draft; close it instead."
+        )
+
+
 def _validate_details(details: PlacementDetails, *, council, is_new: bool) -> list[str]:
     errors = []
     title = (details.title or "").strip()
@@ -144,6 +180,8 @@ def placement_create(*, actor, details: PlacementDetails) -> Placement:
     council = actor.organisation
     themes = _clean_themes(details.themes)
     errors = _validate_details(details, council=council, is_new=True)
+    if details.state in Placement.State.values and details.state not in NEW_PLACEMENT_STATES:
+        errors.append("A new placement starts as a draft or open.")
     if errors:
         raise ValidationError(errors)
     ratelimit.enforce(f"mentoring-post:{actor.pk}", settings.HUB_POST_RATE)
@@ -193,6 +231,8 @@ def placement_update(*, actor, placement: Placement, details: PlacementDetails) 
             raise ValidationError(
                 f"{accepted} visitors are already accepted; keep at least {accepted} places."
             )
+        if details.state != locked.state:
+            _check_transition(locked, details.state)
         for field in (
             "host_officer", "format", "flexible", "start_date", "end_date", "day_starts",
             "day_ends", "closing_date", "state",
@@ -209,11 +249,17 @@ def placement_update(*, actor, placement: Placement, details: PlacementDetails) 
 
 
 def placement_set_state(*, actor, placement: Placement, state: str) -> Placement:
+    """Move a placement along PLACEMENT_TRANSITIONS; anything else is refused."""
     if not permissions.can_run_placement(actor, placement):
         raise PermissionDenied("Only the host council's lead can change this placement.")
     if state not in Placement.State.values:
         raise ValidationError("Choose a valid state.")
-    Placement.objects.filter(pk=placement.pk).update(state=state, updated_at=timezone.now())
+    with transaction.atomic():
+        locked = Placement.objects.select_for_update().get(pk=placement.pk)
+        if locked.state == state:
+            raise ValidationError(f"The placement is already {locked.get_state_display().lower()}.")
+        _check_transition(locked, state)
+        Placement.objects.filter(pk=placement.pk).update(state=state, updated_at=timezone.now())
     placement.state = state
     return placement
 

@@ -148,6 +148,11 @@ def placement_detail(request, pk: int):
             and placement.closing_date >= today,
             "has_happened": services.placement_has_happened(placement),
             "decision_form": DecisionForm(),
+            "state_choices": [
+                (state, Placement.State(state).label) for state in services.next_states(placement)
+            ]
+            if runs
+            else [],
         },
     )
 

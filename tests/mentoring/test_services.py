@@ -88,6 +88,112 @@ class TestOffering:
             )
 
 
+class TestPlacementStates:
+    """draft -> open; open <-> closed; open/closed -> completed (final); back to draft
+    only while nobody has a live application."""
+
+    def in_state(self, lead, officer, state):
+        path = {
+            "draft": [],
+            "open": ["open"],
+            "closed": ["open", "closed"],
+            "completed": ["open", "completed"],
+        }[state]
+        placement = make_placement(lead, officer, state="draft")
+        for step in path:
+            services.placement_set_state(actor=lead, placement=placement, state=step)
+        return placement
+
+    @pytest.mark.parametrize(
+        "old, new",
+        [
+            ("draft", "open"),
+            ("open", "closed"),
+            ("closed", "open"),
+            ("open", "completed"),
+            ("closed", "completed"),
+            ("open", "draft"),
+            ("closed", "draft"),
+        ],
+    )
+    def test_allowed_changes(self, lead, officer, old, new):
+        placement = self.in_state(lead, officer, old)
+        services.placement_set_state(actor=lead, placement=placement, state=new)
+        placement.refresh_from_db()
+        assert placement.state == new
+
+    @pytest.mark.parametrize(
+        "old, new, message",
+        [
+            ("completed", "open", "completed placement is final"),
+            ("completed", "closed", "completed placement is final"),
+            ("completed", "draft", "completed placement is final"),
+            ("draft", "completed", "cannot go from draft to completed"),
+            ("draft", "closed", "cannot go from draft to closed"),
+            ("open", "open", "already open"),
+        ],
+    )
+    def test_refused_changes_leave_the_state_alone(self, lead, officer, old, new, message):
+        placement = self.in_state(lead, officer, old)
+        with pytest.raises(ValidationError, match=message):
+            services.placement_set_state(actor=lead, placement=placement, state=new)
+        placement.refresh_from_db()
+        assert placement.state == old
+
+    @pytest.mark.parametrize("old", ["open", "closed"])
+    @pytest.mark.parametrize("decision", [None, "accept", "waitlist"])
+    def test_never_back_to_draft_with_live_applications(
+        self, lead, officer, other_officer, old, decision
+    ):
+        placement = self.in_state(lead, officer, "open")
+        application = apply(placement, other_officer)
+        if decision:
+            services.application_decide(actor=lead, application=application, decision=decision)
+        if old == "closed":
+            services.placement_set_state(actor=lead, placement=placement, state="closed")
+        with pytest.raises(ValidationError, match="live applications"):
+            services.placement_set_state(actor=lead, placement=placement, state="draft")
+        placement.refresh_from_db()
+        assert placement.state == old
+        assert list(services.feed_applications(other_officer)) == (
+            [application] if decision == "accept" else []
+        )
+
+    def test_back_to_draft_once_every_application_is_closed(self, lead, officer, other_officer):
+        placement = self.in_state(lead, officer, "open")
+        application = apply(placement, other_officer)
+        services.application_withdraw(actor=other_officer, application=application)
+        services.placement_set_state(actor=lead, placement=placement, state="draft")
+        placement.refresh_from_db()
+        assert placement.state == "draft"
+
+    def test_editing_follows_the_same_rules(self, lead, officer, other_officer):
+        placement = self.in_state(lead, officer, "completed")
+        with pytest.raises(ValidationError, match="completed placement is final"):
+            services.placement_update(
+                actor=lead, placement=placement, details=details(officer, state="open")
+            )
+        live = self.in_state(lead, officer, "open")
+        apply(live, other_officer)
+        with pytest.raises(ValidationError, match="live applications"):
+            services.placement_update(
+                actor=lead, placement=live, details=details(officer, state="draft")
+            )
+        assert Placement.objects.get(pk=placement.pk).state == "completed"
+        assert Placement.objects.get(pk=live.pk).state == "open"
+        # Saving without changing the state is still fine.
+        services.placement_update(
+            actor=lead, placement=live, details=details(officer, state="open", title="New")
+        )
+        assert Placement.objects.get(pk=live.pk).title == "New"
+
+    @pytest.mark.parametrize("state", ["closed", "completed"])
+    def test_new_placements_start_as_draft_or_open(self, lead, officer, state):
+        with pytest.raises(ValidationError, match="draft or open"):
+            make_placement(lead, officer, state=state)
+        assert Placement.objects.count() == 0
+
+
 class TestApplying:
     def test_officer_of_another_council_applies(self, placement, other_officer, lead):
         application = apply(placement, other_officer)

@@ -258,3 +258,22 @@ def test_case_study_view(client_for, lead, officer, other_officer):
     assert "draft case study" in response.content.decode()
     placement.refresh_from_db()
     assert placement.case_study is not None and not placement.case_study.live
+
+
+def test_state_form_offers_only_allowed_changes(client_for, lead, officer, other_officer):
+    placement = make_placement(lead, officer)
+    client = client_for(lead)
+    page = client.get(placement.get_absolute_url())
+    assert [value for value, _ in page.context["state_choices"]] == ["closed", "completed", "draft"]
+    apply(placement, other_officer)
+    page = client.get(placement.get_absolute_url())
+    assert [value for value, _ in page.context["state_choices"]] == ["closed", "completed"]
+    response = client.post(
+        reverse("mentoring:placement_state", args=[placement.pk]), {"state": "draft"}, follow=True
+    )
+    assert "cannot go back to draft" in response.content.decode()
+    services.placement_set_state(actor=lead, placement=placement, state="completed")
+    page = client.get(placement.get_absolute_url())
+    assert page.context["state_choices"] == []
+    assert "Change state" not in page.content.decode()
+    assert "completed placement is final" in page.content.decode()
