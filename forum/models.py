@@ -9,7 +9,8 @@ holds how many visible posts they have read, so an unread count is
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -34,6 +35,26 @@ class CategoryQuerySet(models.QuerySet):
 
     def public(self):
         return self.filter(visibility=Visibility.PUBLIC)
+
+    def with_shown_thread_count(self, user):
+        """Annotate ``shown_thread_count``: the threads in each category this reader can open.
+
+        The stored ``thread_count`` includes hidden threads, which only moderators
+        open; everyone else sees it less the category's hidden threads.
+        """
+        if permissions.is_forum_moderator(user):
+            return self.annotate(shown_thread_count=F("thread_count"))
+        hidden = (
+            Thread.objects.filter(category=OuterRef("pk"), hidden_at__isnull=False)
+            .order_by()
+            .values("category")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            shown_thread_count=F("thread_count")
+            - Coalesce(Subquery(hidden, output_field=models.IntegerField()), 0)
+        )
 
 
 class Category(Orderable):

@@ -69,7 +69,9 @@ def _post_or_404(request, pk: int) -> Post:
 
 @require_GET
 def category_list(request):
-    categories = list(Category.objects.visible_to(request.user))
+    categories = list(
+        Category.objects.visible_to(request.user).with_shown_thread_count(request.user)
+    )
     recent = list(
         Thread.objects.visible_to(request.user)
         .with_read_state(request.user)
