@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.navigation import safe_next
 from core.ratelimit import RateLimited
 from mentoring import calendar, permissions, services
 from mentoring.forms import (
@@ -370,7 +371,7 @@ def application_decide(request, pk: int):
         messages.error(request, _errors(error))
     else:
         messages.success(request, f"Application from {application.applicant}: decision saved.")
-    return redirect(request.POST.get("next") or application.get_absolute_url())
+    return redirect(safe_next(request, application.get_absolute_url()))
 
 
 @login_required

@@ -277,3 +277,13 @@ def test_state_form_offers_only_allowed_changes(client_for, lead, officer, other
     assert page.context["state_choices"] == []
     assert "Change state" not in page.content.decode()
     assert "completed placement is final" in page.content.decode()
+
+
+@pytest.mark.parametrize("target", ["https://evil.example", "//evil.example/x", "/elsewhere/"])
+def test_decision_goes_back_only_to_this_site(client_for, lead, placement, other_officer, target):
+    application = apply(placement, other_officer)
+    url = reverse("mentoring:application_decide", args=[application.pk])
+    response = client_for(lead).post(url, {"decision": "waitlist", "next": target})
+    expected = target if target.startswith("/e") else application.get_absolute_url()
+    assert response.status_code == 302
+    assert response["Location"] == expected
