@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -47,15 +47,6 @@ class IdeaQuerySet(models.QuerySet):
 
     def public(self):
         return self.filter(visibility=Visibility.PUBLIC, is_hidden=False)
-
-    def for_list(self):
-        return self.select_related("council", "author").prefetch_related("themes")
-
-    def with_vote_state(self, user):
-        """Annotate has_voted for this reader (False for visitors) in the same query."""
-        if not getattr(user, "is_authenticated", False):
-            return self.annotate(has_voted=models.Value(False))
-        return self.annotate(has_voted=Exists(Vote.objects.filter(idea=OuterRef("pk"), user=user)))
 
     def search(self, text: str):
         text = (text or "").strip()
