@@ -103,16 +103,41 @@ def test_sort_orders(client_for, make_idea, officer, other_officer):
 
 
 def test_visitor_list_is_cached_until_an_idea_changes(
-    client_for, idea, other_officer, django_assert_max_num_queries
+    client_for,
+    idea,
+    officer,
+    other_officer,
+    moderator,
+    make_idea,
+    django_assert_max_num_queries,
+    django_capture_on_commit_callbacks,
 ):
     visitor = client_for(None)
     visitor.get(LIST)
     with django_assert_max_num_queries(0):
         visitor.get(LIST)
-    services.idea_vote_toggle(idea=idea, user=other_officer)
-    # The version bump happens on commit; pytest's transaction never commits.
-    services._bump_list_version()
+    # Each service bumps the list version on commit; running its on-commit
+    # callbacks is what makes the cached list stale.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.idea_vote_toggle(idea=idea, user=other_officer)
     assert "backed by 1 council" in visitor.get(LIST).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.idea_update(
+            idea=idea,
+            actor=officer,
+            title=idea.title,
+            summary=idea.summary,
+            visibility="members",
+        )
+    assert idea.title not in visitor.get(LIST).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        other = make_idea(officer, title="Soon hidden idea")
+    assert other.title in visitor.get(LIST).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.moderation_set_hidden(actor=moderator, idea=other, hidden=True)
+    assert other.title not in visitor.get(LIST).content.decode()
 
 
 # --- voting ---------------------------------------------------------------------------
