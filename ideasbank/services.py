@@ -415,7 +415,14 @@ def idea_mark_duplicate(*, idea: Idea, original: Idea, actor, note: str = "") ->
         )
     if not original.is_open:
         raise ValidationError({"duplicate_of": "That idea is closed; choose an open idea."})
-    note = (note or "").strip() or f"Duplicate of “{original.title}”."
+    # The stage history is public wherever the duplicate is: it names the
+    # original only when everyone may read the original too.
+    original_is_public = original.visibility == Visibility.PUBLIC and not original.is_hidden
+    note = (note or "").strip() or (
+        f"Duplicate of “{original.title}”."
+        if original_is_public
+        else "Duplicate of an idea for members; its votes moved there."
+    )
     note = _clean_text(note, field="note", label="a note", max_length=NOTE_MAX)
     with transaction.atomic():
         # Lock both rows in a fixed order so two merges cannot deadlock.
@@ -440,10 +447,13 @@ def idea_mark_duplicate(*, idea: Idea, original: Idea, actor, note: str = "") ->
         dup.duplicate_of = orig
         dup.save(update_fields=["stage", "closed_reason", "duplicate_of", "updated_at"])
         _lists_changed()
+        named = dup.author_id and permissions.can_view_idea(dup.author, orig)
         notify(
             recipients=[dup.author] if dup.author_id else [],
             kind="ideas.stage",
-            title=f"“{dup.title}” was closed as a duplicate of “{orig.title}”",
+            title=f"“{dup.title}” was closed as a duplicate of “{orig.title}”"
+            if named
+            else f"“{dup.title}” was closed as a duplicate of another idea",
             url=orig.get_absolute_url(),
             body=note,
             actor=actor,
@@ -499,6 +509,8 @@ def comment_create(*, idea: Idea, author, body: str, parent: Comment | None = No
 def comment_edit(*, comment: Comment, actor, body: str) -> Comment:
     if not permissions.can_edit_comment(actor, comment):
         raise PermissionDenied("You can only edit your own comments.")
+    if not permissions.can_view_idea(actor, comment.idea):
+        raise PermissionDenied("You can no longer change comments on this idea.")
     body = _clean_text(body, field="body", label="a comment", max_length=COMMENT_MAX)
     comment.body = body
     comment.body_html = render_markdown(body)
@@ -511,6 +523,8 @@ def comment_delete(*, comment: Comment, actor) -> Comment:
     """Soft delete: the comment's place stays, saying it was deleted, so replies keep sense."""
     if not permissions.can_edit_comment(actor, comment):
         raise PermissionDenied("You can only delete your own comments.")
+    if not permissions.can_view_idea(actor, comment.idea):
+        raise PermissionDenied("You can no longer change comments on this idea.")
     with transaction.atomic():
         _lock(comment.idea)
         comment.deleted_at = timezone.now()

@@ -18,8 +18,9 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 from taggit.models import Tag
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
+from core.navigation import safe_next
 from core.ratelimit import RateLimited
 from ideasbank import permissions, services
 from ideasbank.forms import (
@@ -54,20 +55,28 @@ def _error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
-def _filter_choices() -> tuple[list, list]:
-    """Themes used on ideas and organisations with ideas, cached until ideas change."""
-    key = f"ideasbank:filter-choices:{services.list_version()}"
+def _audience(user) -> str:
+    """Which ideas this reader may see: members-only ones, hidden ones. Anything
+    cached from the visible ideas is keyed on it."""
+    return f"{int(permissions.can_view_members_only(user))}{int(permissions.is_moderator(user))}"
+
+
+def _visible_tags(user):
+    """Themes used on ideas this reader may see."""
+    return Tag.objects.filter(
+        ideasbank_ideatheme_items__content_object__in=_visible(user).values("pk")
+    ).distinct()
+
+
+def _filter_choices(user) -> tuple[list, list]:
+    """Themes and organisations of the ideas this reader may see, cached per
+    audience until ideas change."""
+    key = f"ideasbank:filter-choices:{services.list_version()}:{_audience(user)}"
     choices = cache.get(key)
     if choices is None:
-        themes = list(
-            Tag.objects.filter(ideasbank_ideatheme_items__isnull=False)
-            .distinct()
-            .order_by("name")
-            .values_list("slug", "name")
-        )
+        themes = list(_visible_tags(user).order_by("name").values_list("slug", "name"))
         councils = list(
-            Organisation.objects.filter(ideas__isnull=False)
-            .distinct()
+            Organisation.objects.filter(pk__in=_visible(user).values("council_id"))
             .order_by("name")
             .values_list("slug", "name")
         )
@@ -126,7 +135,9 @@ def _list_body(request) -> str:
     query.pop("page", None)
     digest = hashlib.sha256(query.urlencode().encode()).hexdigest()
     version = services.list_version()
-    data, filter_html = _parse_filters(request, member, f"{version}:{int(member)}:{digest}")
+    data, filter_html = _parse_filters(
+        request, member, f"{version}:{int(member)}:{_audience(user)}:{digest}"
+    )
     # Who may see what decides the list; "mine" and "backed" make it personal.
     audience = f"{int(user.is_authenticated)}{int(member)}{int(permissions.is_moderator(user))}"
     personal = user.pk if (data.get("mine") or data.get("backed")) else 0
@@ -171,7 +182,7 @@ def _parse_filters(request, member: bool, key: str) -> tuple[dict, str]:
     """
     cached = cache.get(f"ideasbank:filter:{key}")
     if cached is None:
-        themes, councils = _filter_choices()
+        themes, councils = _filter_choices(request.user)
         form = IdeaFilterForm(request.GET, themes=themes, councils=councils, member=member)
         form.is_valid()
         html = render_to_string("ideasbank/includes/filter_form.html", {"form": form})
@@ -269,7 +280,8 @@ def idea_detail(request, pk: int):
         "comments": comments,
         "stage_changes": list(idea.stage_changes.select_related("actor")),
         "evidence": list(idea.evidence.select_related("council")),
-        "duplicate_of": idea.duplicate_of if idea.duplicate_of_id else None,
+        "duplicate_of": _visible_original(user, idea),
+        "project_page": _visible_project_page(user, idea),
         "has_voted": False,
         "can_vote": permissions.can_post(user),
         "is_following": False,
@@ -301,6 +313,33 @@ def idea_detail(request, pk: int):
     return render(request, "ideasbank/idea_detail.html", context)
 
 
+def _visible_original(user, idea: Idea) -> Idea | None:
+    """The idea this one duplicates, if this reader may see it."""
+    if not idea.duplicate_of_id:
+        return None
+    original = Idea.objects.filter(pk=idea.duplicate_of_id).first()
+    if original is None or not permissions.can_view_idea(user, original):
+        return None
+    return original
+
+
+def _visible_project_page(user, idea: Idea):
+    """The idea's project page when it is live and this reader may open it:
+    public pages for everyone, pages behind sign-in for members too. Pages
+    needing a password or a group are not linked."""
+    page = idea.project_page if idea.project_page_id else None
+    if page is None or not page.live:
+        return None
+    restrictions = list(page.get_view_restrictions())
+    if not restrictions:
+        return page
+    if permissions.can_view_members_only(user) and all(
+        r.restriction_type == PageViewRestriction.LOGIN for r in restrictions
+    ):
+        return page
+    return None
+
+
 def _similar(user, title: str, exclude_pk=None):
     return list(_visible(user).similar_to(title, exclude_pk=exclude_pk))
 
@@ -330,20 +369,15 @@ def idea_create(request):
     return render(
         request,
         "ideasbank/idea_form.html",
-        {"form": form, "similar": similar, "popular_themes": _popular_themes()},
+        {"form": form, "similar": similar, "popular_themes": _popular_themes(request.user)},
     )
 
 
-def _popular_themes(limit: int = 30) -> list[str]:
-    key = f"ideasbank:popular-themes:{services.list_version()}"
+def _popular_themes(user, limit: int = 30) -> list[str]:
+    key = f"ideasbank:popular-themes:{services.list_version()}:{_audience(user)}"
     names = cache.get(key)
     if names is None:
-        names = list(
-            Tag.objects.filter(ideasbank_ideatheme_items__isnull=False)
-            .distinct()
-            .order_by("name")
-            .values_list("name", flat=True)[:limit]
-        )
+        names = list(_visible_tags(user).order_by("name").values_list("name", flat=True)[:limit])
         cache.set(key, names, CACHE_SECONDS)
     return names
 
@@ -377,7 +411,7 @@ def idea_edit(request, pk: int):
     return render(
         request,
         "ideasbank/idea_form.html",
-        {"form": form, "idea": idea, "popular_themes": _popular_themes()},
+        {"form": form, "idea": idea, "popular_themes": _popular_themes(request.user)},
     )
 
 
@@ -404,7 +438,7 @@ def idea_vote(request, pk: int):
         status = 403 if isinstance(exc, PermissionDenied) else 400
         if not request.htmx:
             messages.error(request, error)
-            return redirect(request.POST.get("next") or idea.get_absolute_url())
+            return redirect(safe_next(request, idea.get_absolute_url()))
     if request.htmx:
         html = render_to_string(
             "ideasbank/includes/vote_widget.html",
@@ -422,18 +456,7 @@ def idea_vote(request, pk: int):
         messages.success(
             request, "Your vote has been counted." if has_voted else "Your vote has been removed."
         )
-    return redirect(_safe_next(request, idea.get_absolute_url()))
-
-
-def _safe_next(request, default: str) -> str:
-    from django.utils.http import url_has_allowed_host_and_scheme
-
-    target = request.POST.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
+    return redirect(safe_next(request, idea.get_absolute_url()))
 
 
 def _member_post(request, pk: int):
@@ -644,7 +667,7 @@ def moderation(request):
     if not permissions.is_moderator(request.user):
         raise PermissionDenied("Only moderators can see reports.")
     reports = Report.objects.filter(resolved_at__isnull=True).select_related(
-        "idea", "comment", "reporter"
+        "idea", "comment__idea", "reporter"
     )
     from ideasbank.models import ModerationLog
 
@@ -664,10 +687,17 @@ def moderate(request, pk: int):
     if not permissions.is_moderator(request.user):
         raise PermissionDenied("Only moderators hide and restore content.")
     idea = get_object_or_404(Idea, pk=pk)
+    action = request.POST.get("action")
+    if action not in ("hide", "restore"):
+        messages.error(request, "Choose whether to hide or restore it.")
+        return redirect(safe_next(request, idea.get_absolute_url()))
     comment = None
-    if request.POST.get("comment"):
-        comment = get_object_or_404(Comment, pk=request.POST["comment"], idea=idea)
-    hidden = request.POST.get("action") == "hide"
+    comment_id = request.POST.get("comment", "")
+    if comment_id:
+        if not (comment_id.isascii() and comment_id.isdigit()):
+            raise Http404("No such comment.")
+        comment = get_object_or_404(Comment, pk=int(comment_id), idea=idea)
+    hidden = action == "hide"
     try:
         services.moderation_set_hidden(
             actor=request.user,
@@ -681,7 +711,7 @@ def moderate(request, pk: int):
     else:
         what = "comment" if comment else "idea"
         messages.success(request, f"The {what} is {'hidden' if hidden else 'restored'}.")
-    return redirect(_safe_next(request, idea.get_absolute_url()))
+    return redirect(safe_next(request, idea.get_absolute_url()))
 
 
 @require_GET
@@ -690,7 +720,7 @@ def theme_suggestions(request):
     text = " ".join(request.GET.get("q", "").split())[:50]
     if not text:
         return JsonResponse({"themes": []})
-    tags = Tag.objects.filter(ideasbank_ideatheme_items__isnull=False).distinct()
+    tags = _visible_tags(request.user)
     starts = list(
         tags.filter(name__istartswith=text).order_by("name").values_list("name", flat=True)[:10]
     )
@@ -711,6 +741,6 @@ def similar_ideas(request):
     similar = _similar(
         request.user,
         request.GET.get("title", "")[:200],
-        exclude_pk=int(exclude) if exclude and exclude.isdigit() else None,
+        exclude_pk=int(exclude) if exclude and exclude.isascii() and exclude.isdigit() else None,
     )
     return render(request, "ideasbank/includes/similar_ideas.html", {"similar": similar})
