@@ -112,6 +112,22 @@ def category_detail(request, slug: str):
     )
 
 
+def _decorate_posts(user, thread: Thread, posts, *, unread_after: int | None) -> None:
+    """Set up posts for the templates: what this reader may see and do with each.
+
+    Posts numbered above ``unread_after`` are marked unread; None marks none.
+    """
+    for post in posts:
+        post.thread = thread
+        post.history = list(post.revisions.all())
+        post.show_body = permissions.can_view_post_body(user, post)
+        post.can_edit = permissions.can_edit_post(user, post)
+        post.can_delete = permissions.can_delete_post(user, post)
+        post.can_restore = permissions.can_restore_post(user, post)
+        post.can_report = permissions.can_report(user, post)
+        post.is_unread = unread_after is not None and post.number > unread_after
+
+
 def _page_number(request, thread: Thread) -> int | None:
     raw = request.GET.get("page")
     if raw is None:
@@ -151,18 +167,10 @@ def thread_detail(request, pk: int, slug: str | None = None):
         )
         .order_by("number")
     )
-    for post in posts:
-        post.thread = thread
-        post.history = list(post.revisions.all())
-        post.show_body = permissions.can_view_post_body(user, post)
-        post.can_edit = permissions.can_edit_post(user, post)
-        post.can_delete = permissions.can_delete_post(user, post)
-        post.can_restore = permissions.can_restore_post(user, post)
-        post.can_report = permissions.can_report(user, post)
-        post.is_unread = state is None or post.number > state.last_read_number
-    if not user.is_authenticated:
-        for post in posts:
-            post.is_unread = False
+    unread_after = None
+    if user.is_authenticated:
+        unread_after = state.last_read_number if state is not None else 0
+    _decorate_posts(user, thread, posts, unread_after=unread_after)
     if posts:
         services.thread_mark_read(
             thread=thread,
@@ -226,15 +234,7 @@ def thread_posts_after(request, pk: int):
         .order_by("number")[:POSTS_PER_PAGE]
     )
     user = request.user
-    for post in posts:
-        post.thread = thread
-        post.history = list(post.revisions.all())
-        post.show_body = permissions.can_view_post_body(user, post)
-        post.can_edit = permissions.can_edit_post(user, post)
-        post.can_delete = permissions.can_delete_post(user, post)
-        post.can_restore = permissions.can_restore_post(user, post)
-        post.can_report = permissions.can_report(user, post)
-        post.is_unread = True
+    _decorate_posts(user, thread, posts, unread_after=0)
     if posts:
         services.thread_mark_read(thread=thread, user=user, number=posts[-1].number)
     return render(
