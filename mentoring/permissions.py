@@ -1,5 +1,7 @@
 """Who may do what with placements and mentoring; views, querysets and services ask here."""
 
+from django.utils import timezone
+
 from members.permissions import is_council_lead, is_member, is_network_editor
 
 __all__ = [
@@ -11,7 +13,14 @@ __all__ = [
     "is_host_side",
     "can_view_placement",
     "can_apply",
+    "takes_applications",
+    "apply_refusal",
+    "can_apply_now",
     "can_view_application",
+    "placement_has_happened",
+    "feedback_side",
+    "feedback_refusal",
+    "can_give_feedback",
 ]
 
 
@@ -47,9 +56,65 @@ def can_apply(user, placement) -> bool:
     return is_member(user) and user.organisation_id != placement.host_council_id
 
 
+def takes_applications(placement) -> bool:
+    """Open, and the closing date has not passed."""
+    return (
+        placement.state == placement.State.OPEN and placement.closing_date >= timezone.localdate()
+    )
+
+
+def apply_refusal(user, placement) -> str | None:
+    """Why someone who may apply (can_apply) cannot apply now, or None when they can."""
+    if not takes_applications(placement):
+        return "This placement is no longer taking applications."
+    if placement.applications.live().filter(applicant=user).exists():
+        return "You have already applied for this placement."
+    return None
+
+
+def can_apply_now(user, placement) -> bool:
+    """May apply (can_apply), the placement takes applications and no live application yet."""
+    return can_apply(user, placement) and apply_refusal(user, placement) is None
+
+
 def can_view_application(user, application) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     if user.pk == application.applicant_id or is_network_editor(user):
         return True
     return is_host_side(user, application.placement)
+
+
+def placement_has_happened(placement) -> bool:
+    """Completed, or past its end date."""
+    if placement.state == placement.State.COMPLETED:
+        return True
+    return placement.end_date is not None and placement.end_date < timezone.localdate()
+
+
+def feedback_side(user, application) -> str | None:
+    """ "visitor" for the applicant, "host" for the host side, else None."""
+    from mentoring.models import Feedback
+
+    if user.pk == application.applicant_id:
+        return Feedback.Side.VISITOR
+    if is_host_side(user, application.placement):
+        return Feedback.Side.HOST
+    return None
+
+
+def feedback_refusal(application, side: str) -> str | None:
+    """Why this side cannot leave feedback on the application now, or None when it can."""
+    if application.state != application.State.ACCEPTED:
+        return "Feedback is for accepted visitors only."
+    if not placement_has_happened(application.placement):
+        return "Feedback opens once the placement has taken place."
+    if application.feedback.filter(side=side).exists():
+        return "Feedback from this side has already been given."
+    return None
+
+
+def can_give_feedback(user, application) -> bool:
+    """The visitor and the host side, once each, on an accepted visit that has happened."""
+    side = feedback_side(user, application)
+    return side is not None and feedback_refusal(application, side) is None

@@ -279,10 +279,9 @@ def application_submit(
     preferred_dates = (preferred_dates or "").strip()
     if len(preferred_dates) > 300:
         raise ValidationError("Keep the preferred dates under 300 characters.")
-    if placement.state != Placement.State.OPEN or placement.closing_date < _today():
-        raise ValidationError("This placement is no longer taking applications.")
-    if Application.objects.live().filter(placement=placement, applicant=applicant).exists():
-        raise ValidationError("You have already applied for this placement.")
+    refusal = permissions.apply_refusal(applicant, placement)
+    if refusal:
+        raise ValidationError(refusal)
     ratelimit.enforce(f"mentoring-post:{applicant.pk}", settings.HUB_POST_RATE)
     try:
         with transaction.atomic():
@@ -443,28 +442,19 @@ def application_withdraw(*, actor, application: Application) -> Application:
     return current
 
 
-def placement_has_happened(placement: Placement) -> bool:
-    if placement.state == Placement.State.COMPLETED:
-        return True
-    return placement.end_date is not None and placement.end_date < _today()
+placement_has_happened = permissions.placement_has_happened
 
 
 def feedback_give(*, actor, application: Application, body: str) -> Feedback:
     """After the placement, the visitor and the host side each leave short feedback."""
     placement = application.placement
-    if actor.pk == application.applicant_id:
-        side = Feedback.Side.VISITOR
-    elif permissions.is_host_side(actor, placement):
-        side = Feedback.Side.HOST
-    else:
+    side = permissions.feedback_side(actor, application)
+    if side is None:
         raise PermissionDenied("Only the visitor and the host can give feedback.")
-    if application.state != Application.State.ACCEPTED:
-        raise ValidationError("Feedback is for accepted visitors only.")
-    if not placement_has_happened(placement):
-        raise ValidationError("Feedback opens once the placement has taken place.")
+    refusal = permissions.feedback_refusal(application, side)
+    if refusal:
+        raise ValidationError(refusal)
     body = _require_text(body, "feedback", NOTE_MAX)
-    if Feedback.objects.filter(application=application, side=side).exists():
-        raise ValidationError("Feedback from this side has already been given.")
     try:
         with transaction.atomic():
             feedback = Feedback.objects.create(

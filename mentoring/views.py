@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.navigation import safe_next
@@ -29,7 +28,6 @@ from mentoring.forms import (
 from mentoring.models import (
     Application,
     CalendarFeed,
-    Feedback,
     MentoringRequest,
     MentorOffer,
     Mentorship,
@@ -132,7 +130,6 @@ def placement_detail(request, pk: int):
         applications = placement.applications.select_related("applicant__organisation")
     mine = Application.objects.filter(placement=placement, applicant=user).order_by("-pk")
     live = next((a for a in mine if a.is_live), None)
-    today = timezone.localdate()
     return render(
         request,
         "mentoring/placement_detail.html",
@@ -143,11 +140,8 @@ def placement_detail(request, pk: int):
             "applications": applications,
             "my_applications": mine,
             "live_application": live,
-            "can_apply": permissions.can_apply(user, placement)
-            and live is None
-            and placement.state == Placement.State.OPEN
-            and placement.closing_date >= today,
-            "has_happened": services.placement_has_happened(placement),
+            "can_apply": permissions.can_apply_now(user, placement),
+            "has_happened": permissions.placement_has_happened(placement),
             "decision_form": DecisionForm(),
             "state_choices": [
                 (state, Placement.State(state).label) for state in services.next_states(placement)
@@ -324,17 +318,7 @@ def application_detail(request, pk: int):
     user = request.user
     placement = application.placement
     feedback = list(application.feedback.select_related("author"))
-    my_side = None
-    if user.pk == application.applicant_id:
-        my_side = Feedback.Side.VISITOR
-    elif permissions.is_host_side(user, placement):
-        my_side = Feedback.Side.HOST
-    can_give_feedback = (
-        my_side is not None
-        and application.state == Application.State.ACCEPTED
-        and services.placement_has_happened(placement)
-        and all(f.side != my_side for f in feedback)
-    )
+    can_give_feedback = permissions.can_give_feedback(user, application)
     return render(
         request,
         "mentoring/application_detail.html",
