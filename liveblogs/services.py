@@ -1,8 +1,10 @@
 """Writes to liveblogs: post, edit, delete, pin and mark entries.
 
 Every change takes the next number of its liveblog under a row lock, stores
-the entry's HTML (rendered here, once) in a change-log row, and is broadcast
-after commit as one pre-serialised frame that every reader receives as is.
+the entry's HTML (rendered here, once) in a change-log row (blanking the HTML
+of that entry's earlier rows, so an edited or deleted text is never replayed),
+and is broadcast after commit as one pre-serialised frame that every reader
+receives as is.
 Each write costs a fixed number of queries, however many entries exist.
 """
 
@@ -82,7 +84,9 @@ def render_entry(entry: Entry) -> str:
     return render_to_string("liveblogs/includes/entry.html", {"entry": entry}).strip()
 
 
-def _check(user, page) -> None:
+def _check(user, page=None) -> None:
+    # Editing rights are network-wide (liveblogs.permissions): an edit need not
+    # load the entry's page only to ask.
     if not can_edit_liveblog(user, page):
         raise PermissionDenied("Only network editors write liveblog entries.")
 
@@ -109,6 +113,11 @@ def _record(entry: Entry, op: str) -> Change:
         pinned=entry.is_pinned,
         key=entry.is_key,
     )
+    if op != Change.Op.CREATED:
+        # Only the newest change of an entry carries its HTML: an edited or
+        # deleted text must not be replayed to readers catching up from an
+        # older number. Superseded rows keep their op, with empty HTML.
+        Change.objects.filter(entry=entry, seq__lt=seq).exclude(html="").update(html="")
     frame = json.dumps(change.as_message(), separators=(",", ":"))
     broadcast_on_commit(
         liveblog_group(entry.page_id), {"type": FRAME_EVENT, "seq": seq, "frame": frame}
@@ -156,7 +165,7 @@ def entry_post(*, page: LiveblogPage, author, fields: EntryFields, posted_at=Non
 
 def entry_update(*, entry: Entry, editor, fields: EntryFields) -> Entry:
     """Edit an entry; readers' copies are replaced."""
-    _check(editor, entry.page)
+    _check(editor)
     if entry.deleted_at is not None:
         raise ValidationError("This entry has been deleted.")
     fields = _clean(fields)
@@ -173,7 +182,7 @@ def entry_set_flags(
     *, entry: Entry, editor, pinned: bool | None = None, key: bool | None = None
 ) -> Entry:
     """Pin or unpin, mark or unmark as a key moment, without touching the text."""
-    _check(editor, entry.page)
+    _check(editor)
     if entry.deleted_at is not None:
         raise ValidationError("This entry has been deleted.")
     if pinned is None and key is None:
@@ -191,7 +200,7 @@ def entry_set_flags(
 
 def entry_delete(*, entry: Entry, editor) -> Entry:
     """Delete an entry: it stays in the database, marked deleted, and leaves readers' pages."""
-    _check(editor, entry.page)
+    _check(editor)
     if entry.deleted_at is not None:
         raise ValidationError("This entry has already been deleted.")
     with transaction.atomic():

@@ -71,7 +71,13 @@
   }
 
   function itemFor(id) {
-    return document.getElementById("entry-" + id);
+    // On the page, or held back under "N new updates".
+    var li = document.getElementById("entry-" + id);
+    if (li) return li;
+    for (var i = 0; i < waiting.length; i++) {
+      if (waiting[i].id === "entry-" + id) return waiting[i];
+    }
+    return null;
   }
 
   function isPinned(li) { return li.getAttribute("data-pinned") === "true"; }
@@ -121,6 +127,9 @@
   }
 
   function apply(msg) {
+    // A change a later one has superseded (edited or deleted since) comes
+    // with empty HTML while catching up: the later change carries the entry.
+    if (msg.op !== "deleted" && !msg.html) return;
     var li = itemFor(msg.id);
     if (msg.op === "deleted") {
       if (li) li.remove();
@@ -131,7 +140,9 @@
     } else {
       li = document.createElement("li");
       fill(li, msg);
-      if (msg.op === "created" && scrolledAway()) {
+      // New to this reader (its "created" may have been superseded while it
+      // was away): held back like any new entry.
+      if (scrolledAway()) {
         waiting.push(li);
       } else {
         place(li);

@@ -81,3 +81,39 @@ def test_composer_works_without_javascript(hub_server, browser, liveblog, editor
     page.get_by_role("button", name="Pin", exact=True).click()
     expect(page.locator("#lb-entries .lb-tag--pinned")).to_have_count(1)
     context.close()
+
+
+def test_catching_up_shows_only_the_current_text_of_entries_edited_or_deleted_meanwhile(
+    hub_server, browser, liveblog, editor
+):
+    from liveblogs.services import EntryFields, entry_delete, entry_post, entry_update
+
+    def post(body):
+        return entry_post(page=liveblog, author=editor, fields=EntryFields(body=body))
+
+    for n in range(8):
+        post(f"Earlier update {n} " + "with enough words to fill a line or two. " * 4)
+    context = browser.new_context(viewport={"width": 800, "height": 400})
+    reader = context.new_page()
+    reader.goto(f"{hub_server.url}{liveblog.url}")
+    expect(reader.locator("#lb-status")).to_contain_text("Connected")
+    reader.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    reader.evaluate("window.hubLiveblog.disconnect()")
+
+    draft = post("SECRETDRAFT with a wrong figure")
+    entry_update(entry=draft, editor=editor, fields=EntryFields(body="Corrected figure"))
+    entry_delete(entry=post("SECRETENTRY posted by mistake"), editor=editor)
+    reader.evaluate("window.hubLiveblog.reconnect()")
+    reader.wait_for_function("window.hubLiveblog.seq() === 12")
+
+    # Scrolled down the page: the one new entry waits under the button.
+    expect(reader.locator("#lb-new")).to_have_text("1 new update")
+    reader.locator("#lb-new").click()
+    entries = reader.locator("#lb-entries")
+    expect(entries.locator(".lb-item")).to_have_count(9)
+    expect(entries.locator(".lb-item").first).to_contain_text("Corrected figure")
+    expect(entries).not_to_contain_text("SECRET")
+    assert reader.locator(f"[id='entry-{draft.pk}']").count() == 1
+    texts = entries.locator(".lb-item").all_inner_texts()
+    assert all(text.strip() for text in texts)
+    context.close()

@@ -166,13 +166,22 @@ def test_the_polling_endpoint_returns_the_same_changes_as_the_socket(liveblog, e
         await database_sync_to_async(entry_update)(
             entry=entry, editor=editor, fields=EntryFields(body="Energy co-operatives, updated")
         )
-        got = await receive_entries(comm, 2)
+        live = await receive_entries(comm, 2)
         await comm.disconnect()
-        return got
+        # A socket catching up from 0 gets what polling gets: the edit has
+        # superseded the first change's HTML (only the newest change carries it).
+        again = communicator(liveblog)
+        await again.connect()
+        await again.send_json_to({"since": 0})
+        got = await receive_entries(again, 2)
+        await again.disconnect()
+        return live, got
 
-    from_socket = run_async(run)
+    live, from_socket = run_async(run)
     polled = client.get(f"{liveblog.url}updates/?since=0").json()
     assert polled["changes"] == from_socket
+    assert polled["changes"][-1] == live[-1]
+    assert [{**m, "html": ""} for m in live[:-1]] == from_socket[:-1]
     assert client.get(f"{liveblog.url}updates/?since=1").json()["changes"] == from_socket[1:]
 
 
@@ -267,3 +276,35 @@ def test_a_reader_far_behind_is_dropped_and_can_catch_up(liveblog, editor, monke
         assert [f["seq"] for f in frames] == [1, 2]
 
     run_async(run)
+
+
+def test_a_socket_catching_up_from_0_gets_no_deleted_or_superseded_text(liveblog, editor):
+    async def run():
+        secret = await post(liveblog, editor, "SECRETENTRY posted by mistake")
+        await database_sync_to_async(entry_delete)(entry=secret, editor=editor)
+        draft = await post(liveblog, editor, "SECRETDRAFT with a wrong figure")
+        await database_sync_to_async(entry_update)(
+            entry=draft, editor=editor, fields=EntryFields(body="Corrected figure")
+        )
+        comm = communicator(liveblog)
+        await comm.connect()
+        await comm.send_json_to({"since": 0})
+        frames = []
+        while True:
+            frame = await comm.receive_from(timeout=3)
+            if json.loads(frame)["type"] == "ready":
+                break
+            frames.append(frame)
+        await comm.disconnect()
+        return frames
+
+    frames = run_async(run)
+    assert not [f for f in frames if "SECRET" in f]
+    got = [json.loads(f) for f in frames]
+    assert [(m["seq"], m["op"], bool(m["html"])) for m in got] == [
+        (1, "created", False),
+        (2, "deleted", False),
+        (3, "created", False),
+        (4, "updated", True),
+    ]
+    assert "Corrected figure" in got[-1]["html"]

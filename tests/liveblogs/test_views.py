@@ -6,6 +6,7 @@ import re
 import pytest
 from wagtail.models import PageViewRestriction
 
+from liveblogs import services
 from liveblogs.models import Change, Entry, LiveblogPage
 from liveblogs.services import EntryFields, entry_post
 
@@ -223,3 +224,29 @@ def test_admin_entries_go_through_the_services(client_for, liveblog, editor):
     c.post(delete_url)
     assert Change.objects.order_by("-seq").first().op == "deleted"
     assert Entry.objects.get().deleted_at is not None
+
+
+def test_polling_no_longer_returns_a_deleted_entry(client, liveblog, editor):
+    entry = post(liveblog, editor, body="SECRETENTRY posted by mistake")
+    services.entry_delete(entry=entry, editor=editor)
+    response = client.get(f"{liveblog.url}updates/?since=0")
+    assert b"SECRETENTRY" not in response.content
+    changes = response.json()["changes"]
+    assert [(c["op"], c["id"], c["html"]) for c in changes] == [
+        ("created", entry.pk, ""),
+        ("deleted", entry.pk, ""),
+    ]
+
+
+def test_polling_returns_only_the_current_text_of_an_edited_entry(client, liveblog, editor):
+    entry = post(liveblog, editor, body="SECRETDRAFT with a wrong figure")
+    services.entry_update(
+        entry=entry, editor=editor, fields=services.EntryFields(body="Corrected figure")
+    )
+    services.entry_set_flags(entry=entry, editor=editor, pinned=True)
+    response = client.get(f"{liveblog.url}updates/?since=0")
+    assert b"SECRETDRAFT" not in response.content
+    changes = response.json()["changes"]
+    assert [c["op"] for c in changes] == ["created", "updated", "updated"]
+    assert [bool(c["html"]) for c in changes] == [False, False, True]
+    assert "Corrected figure" in changes[-1]["html"] and changes[-1]["pinned"] is True
