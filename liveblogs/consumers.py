@@ -97,7 +97,8 @@ class LiveblogConsumer(AsyncJsonWebsocketConsumer):
 
 
 def _as_seq(value) -> int:
+    """A client's sequence number; anything that is not one (Infinity, NaN, text) is 0."""
     try:
         return max(0, int(value))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return 0

@@ -308,3 +308,17 @@ def test_a_socket_catching_up_from_0_gets_no_deleted_or_superseded_text(liveblog
         (4, "updated", True),
     ]
     assert "Corrected figure" in got[-1]["html"]
+
+
+def test_a_since_or_ack_too_large_for_a_number_is_ignored(liveblog, editor):
+    async def run():
+        comm = communicator(liveblog)
+        await comm.connect()
+        await comm.send_to(text_data='{"since": 1e999}')  # JSON's way to Infinity
+        assert (await comm.receive_json_from()) == {"type": "ready", "seq": 0}
+        await comm.send_to(text_data='{"ack": -1e999}')
+        await post(liveblog, editor, "Still working")
+        assert [m["seq"] for m in await receive_entries(comm, 1)] == [1]
+        await comm.disconnect()
+
+    run_async(run)
