@@ -75,9 +75,10 @@ class LiveblogPage(RoutablePageMixin, Page):
         return self.state == self.State.ENDED
 
     def _refuse_non_members(self, request):
-        from liveblogs.permissions import can_view_liveblog
+        from liveblogs.permissions import can_view_liveblog, view_restrictions
 
-        if not can_view_liveblog(request.user, self, session=request.session):
+        restrictions = view_restrictions(self, request)
+        if not can_view_liveblog(request.user, self, request.session, restrictions):
             return HttpResponseForbidden("This liveblog is for confirmed members of the network.")
         return None
 

@@ -33,21 +33,44 @@ def restriction_admits(restriction, user, session=None) -> bool:
     return True
 
 
-def can_view_liveblog(user, page, session=None) -> bool:
-    """May this person read this liveblog (page, socket, polling)?"""
+def view_restrictions(page, request=None) -> list:
+    """The view restrictions on the page and its ancestors, with their groups.
+
+    Given the request, they are looked up once per request and page: the
+    permission check and the "is public" flag of one page view share them.
+    """
+    cache = getattr(request, "_liveblog_view_restrictions", None) if request else None
+    if cache is not None and page.pk in cache:
+        return cache[page.pk]
+    restrictions = list(page.get_view_restrictions().prefetch_related("groups"))
+    if request is not None:
+        if cache is None:
+            cache = request._liveblog_view_restrictions = {}
+        cache[page.pk] = restrictions
+    return restrictions
+
+
+def can_view_liveblog(user, page, session=None, restrictions=None) -> bool:
+    """May this person read this liveblog (page, socket, polling)?
+
+    `restrictions`: from `view_restrictions`, when the caller already has them.
+    """
     if is_network_editor(user):
         return True
     if not page.live:
         return False
-    return all(
-        restriction_admits(r, user, session)
-        for r in page.get_view_restrictions().prefetch_related("groups")
-    )
+    if restrictions is None:
+        restrictions = view_restrictions(page)
+    return all(restriction_admits(r, user, session) for r in restrictions)
 
 
-def is_public_liveblog(page) -> bool:
+def is_public_liveblog(page, restrictions=None) -> bool:
     """Live and with no view restriction: may appear in feeds and to visitors."""
-    return page.live and not page.get_view_restrictions().exists()
+    if not page.live:
+        return False
+    if restrictions is None:
+        return not page.get_view_restrictions().exists()
+    return not restrictions
 
 
 def can_edit_liveblog(user, page=None) -> bool:

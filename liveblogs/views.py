@@ -19,7 +19,7 @@ from core.ratelimit import RateLimited
 from liveblogs import services
 from liveblogs.forms import EntryForm
 from liveblogs.models import Entry, LiveblogPage
-from liveblogs.permissions import can_edit_liveblog, is_public_liveblog
+from liveblogs.permissions import can_edit_liveblog, is_public_liveblog, view_restrictions
 
 PAGE_ENTRIES = 300
 FEED_ENTRIES = 50
@@ -85,7 +85,7 @@ def liveblog_context(request, page: LiveblogPage, form=None) -> dict:
         "can_edit": can_edit,
         "form": form if form is not None else (EntryForm() if can_edit else None),
         "json_ld": _json_ld(request, page, entries),
-        "is_public": is_public_liveblog(page),
+        "is_public": is_public_liveblog(page, view_restrictions(page, request)),
         "socket_path": f"/ws/liveblogs/{page.pk}/",
     }
 
@@ -106,7 +106,7 @@ def updates(request, page: LiveblogPage):
 
 def feed(request, page: LiveblogPage):
     """Atom feed of a public liveblog's entries; members-only liveblogs have none."""
-    if not is_public_liveblog(page):
+    if not is_public_liveblog(page, view_restrictions(page, request)):
         raise Http404("This liveblog has no public feed.")
     url = page.get_full_url(request)
     atom = Atom1Feed(

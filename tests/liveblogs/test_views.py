@@ -250,3 +250,19 @@ def test_polling_returns_only_the_current_text_of_an_edited_entry(client, livebl
     assert [c["op"] for c in changes] == ["created", "updated", "updated"]
     assert [bool(c["html"]) for c in changes] == [False, False, True]
     assert "Corrected figure" in changes[-1]["html"] and changes[-1]["pinned"] is True
+
+
+def _restriction_lookups(queries) -> int:
+    return sum("wagtailcore_pageviewrestriction" in q["sql"] for q in queries)
+
+
+def test_a_page_view_looks_up_the_view_restrictions_once_for_the_liveblog(client, liveblog):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    # Wagtail's own privacy hook looks once before serving; the liveblog's
+    # permission check and its "is public" flag share one more lookup.
+    for path in ("", "feed/"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"{liveblog.url}{path}").status_code == 200
+        assert _restriction_lookups(queries.captured_queries) == 2
