@@ -6,8 +6,10 @@ class LiveblogsConfig(AppConfig):
 
     def ready(self):
         from core.home import register_home_section
+        from liveblogs import signals
 
         register_home_section("liveblogs-live", 10, _live_now)
+        signals.connect()
 
 
 def _live_now(request):

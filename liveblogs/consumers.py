@@ -8,7 +8,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from liveblogs.fanout import fanout
 from liveblogs.models import LiveblogPage
-from liveblogs.permissions import can_view_liveblog
+from liveblogs.permissions import can_view_liveblog, view_restrictions
 from liveblogs.services import changes_since, liveblog_group
 
 CATCH_UP_BATCH = 500
@@ -49,12 +49,13 @@ class LiveblogConsumer(AsyncJsonWebsocketConsumer):
             return
         await self.accept()
 
-    @database_sync_to_async
-    def _may_read(self) -> bool:
-        page = LiveblogPage.objects.filter(pk=self.page_id).first()
-        if page is None:
-            return False
-        return can_view_liveblog(self.scope.get("user"), page, session=self.scope.get("session"))
+    async def _may_read(self) -> bool:
+        return not await database_sync_to_async(_without_access)([self])
+
+    @classmethod
+    async def refused_readers(cls, readers: list) -> list:
+        """Those of one liveblog's readers who may no longer read it (for the fan-out)."""
+        return await database_sync_to_async(_without_access)(readers)
 
     async def receive_json(self, content, **kwargs):
         if not isinstance(content, dict):
@@ -77,6 +78,11 @@ class LiveblogConsumer(AsyncJsonWebsocketConsumer):
         self.acked_seq = since
         self.registered = True
         await fanout.add(self.group, self)
+        # Access may have changed since connecting, before this reader was
+        # subscribed to hear about it.
+        if not await self._may_read():
+            self.refuse()
+            return
         while True:
             batch = await database_sync_to_async(changes_since)(self.page_id, since, CATCH_UP_BATCH)
             for message in batch:
@@ -92,8 +98,28 @@ class LiveblogConsumer(AsyncJsonWebsocketConsumer):
         self.registered = False
         asyncio.ensure_future(self.close(code=TOO_SLOW))
 
+    def refuse(self) -> None:
+        """Close a reader who may no longer read this liveblog."""
+        self._unregister()
+        asyncio.ensure_future(self.close(code=REFUSED))
+
     async def disconnect(self, code):
         self._unregister()
+
+
+def _without_access(readers: list) -> list:
+    """The readers (all of one liveblog) who may not read it now."""
+    page = LiveblogPage.objects.filter(pk=readers[0].page_id).first()
+    if page is None:
+        return list(readers)
+    restrictions = view_restrictions(page)
+    return [
+        reader
+        for reader in readers
+        if not can_view_liveblog(
+            reader.scope.get("user"), page, reader.scope.get("session"), restrictions
+        )
+    ]
 
 
 def _as_seq(value) -> int:

@@ -112,6 +112,11 @@ class LocalFanout:
                         await layer.group_add(sub.group, sub.channel)
                     continue
                 failures = 0
+                if message.get("access"):
+                    # Checked before the next frame, so no reader who lost
+                    # access receives what follows.
+                    await self._recheck(sub)
+                    continue
                 frame = message.get("frame")
                 if frame:
                     await self._deliver(sub, frame, message.get("seq", 0))
@@ -132,6 +137,33 @@ class LocalFanout:
             if sub.channel is not None:
                 with contextlib.suppress(Exception):
                     await asyncio.shield(layer.group_discard(sub.group, sub.channel))
+
+    async def _recheck(self, sub: _Subscription) -> None:
+        """Close the readers who may no longer read (the liveblog's privacy changed).
+
+        Readers answer through their class's `refused_readers(readers)`, which
+        checks them all against one lookup of the page and its restrictions.
+        """
+        kinds: dict[type, list] = {}
+        for reader in list(sub.readers):
+            kinds.setdefault(type(reader), []).append(reader)
+        for kind, readers in kinds.items():
+            check = getattr(kind, "refused_readers", None)
+            if check is None:
+                continue
+            try:
+                refused = await check(readers)
+            except Exception:
+                # Unsure who may read: close them all; on reconnecting each is
+                # checked again.
+                logger.exception("Liveblog fan-out for %s: access re-check failed", sub.group)
+                for reader in readers:
+                    sub.readers.discard(reader)
+                    reader.drop()
+                continue
+            for reader in refused:
+                sub.readers.discard(reader)
+                reader.refuse()
 
     async def _deliver(self, sub: _Subscription, frame: str, seq: int) -> None:
         for reader in list(sub.readers):

@@ -26,6 +26,9 @@ from liveblogs.permissions import can_edit_liveblog
 
 BODY_MAX = 5000
 FRAME_EVENT = "liveblog.frame"
+# Who may read a liveblog changed (a view restriction, or unpublished): each
+# process's fan-out has its connected readers re-checked.
+ACCESS_EVENT = "liveblog.access"
 
 
 def liveblog_group(page_id: int) -> str:
@@ -219,3 +222,9 @@ def changes_since(page_id: int, since: int, limit: int = 500) -> list[dict]:
 def last_seq(page_id: int) -> int:
     row = LiveblogSequence.objects.filter(page_id=page_id).values_list("last_seq", flat=True)
     return next(iter(row), 0)
+
+
+def announce_access_changed(page_ids) -> None:
+    """Have the readers connected to these liveblogs re-checked, once committed."""
+    for page_id in page_ids:
+        broadcast_on_commit(liveblog_group(page_id), {"type": ACCESS_EVENT, "access": True})

@@ -322,3 +322,103 @@ def test_a_since_or_ack_too_large_for_a_number_is_ignored(liveblog, editor):
         await comm.disconnect()
 
     run_async(run)
+
+
+async def closed_with(comm) -> int | None:
+    """Read until the socket closes; its close code."""
+    while True:
+        message = await comm.receive_output(timeout=3)
+        if message["type"] == "websocket.close":
+            return message.get("code")
+
+
+async def reading(page, user=None):
+    comm = communicator(page, user)
+    connected, _ = await comm.connect()
+    assert connected
+    await comm.send_json_to({"since": 0})
+    assert (await comm.receive_json_from())["type"] == "ready"
+    return comm
+
+
+@pytest.mark.parametrize("on", ["liveblog", "index"])
+def test_a_reader_is_closed_when_the_liveblog_or_an_ancestor_is_restricted(
+    liveblog, liveblog_index, editor, on
+):
+    from wagtail.models import PageViewRestriction
+
+    restricted = liveblog if on == "liveblog" else liveblog_index
+
+    async def run():
+        comm = await reading(liveblog)
+        await database_sync_to_async(PageViewRestriction.objects.create)(
+            page=restricted, restriction_type=PageViewRestriction.LOGIN
+        )
+        assert await closed_with(comm) == 4403
+        assert fanout.reader_count(liveblog_group(liveblog.pk)) == 0
+
+    run_async(run)
+
+
+def test_a_reader_still_admitted_stays_connected_after_a_restriction(liveblog, officer, editor):
+    from wagtail.models import PageViewRestriction
+
+    async def run():
+        member = await reading(liveblog, officer)
+        visitor = await reading(liveblog)
+        await database_sync_to_async(PageViewRestriction.objects.create)(
+            page=liveblog, restriction_type=PageViewRestriction.LOGIN
+        )
+        assert await closed_with(visitor) == 4403
+        await post(liveblog, editor, "For members now")
+        assert [m["seq"] for m in await receive_entries(member, 1)] == [1]
+        await member.disconnect()
+
+    run_async(run)
+
+
+def test_a_reader_is_closed_when_the_groups_of_a_restriction_change(liveblog, lead, editor):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    def restrict_to_leads():
+        restriction = PageViewRestriction.objects.create(
+            page=liveblog, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.add(Group.objects.get(name="Council leads"))
+        return restriction
+
+    async def run():
+        restriction = await database_sync_to_async(restrict_to_leads)()
+        comm = await reading(liveblog, lead)
+        await database_sync_to_async(restriction.groups.clear)()
+        assert await closed_with(comm) == 4403
+
+    run_async(run)
+
+
+def test_a_reader_is_closed_when_the_liveblog_is_unpublished(liveblog, editor):
+    async def run():
+        comm = await reading(liveblog)
+        await database_sync_to_async(liveblog.unpublish)()
+        assert await closed_with(comm) == 4403
+        assert fanout.reader_count(liveblog_group(liveblog.pk)) == 0
+
+    run_async(run)
+
+
+def test_a_reader_that_lost_access_before_asking_to_start_gets_nothing(liveblog, editor):
+    from wagtail.models import PageViewRestriction
+
+    async def run():
+        await post(liveblog, editor, "Posted while public")
+        comm = communicator(liveblog)
+        connected, _ = await comm.connect()
+        assert connected
+        await database_sync_to_async(PageViewRestriction.objects.create)(
+            page=liveblog, restriction_type=PageViewRestriction.LOGIN
+        )
+        await comm.send_json_to({"since": 0})
+        assert await closed_with(comm) == 4403
+
+    run_async(run)
