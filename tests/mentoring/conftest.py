@@ -51,31 +51,3 @@ def third_officer(third_council):
 def settings_fast_rate(settings):
     settings.HUB_POST_RATE = "1000/m"
     return settings
-
-
-def off_loop(job):
-    """Run ORM setup in a plain thread and return its result.
-
-    Playwright's sync API keeps an event loop in the main thread, and notify()'s
-    on-commit broadcast uses async_to_sync, which refuses to run there.
-    """
-    import threading
-
-    from django.db import connection
-
-    box = {}
-
-    def run():
-        try:
-            box["result"] = job()
-        except BaseException as error:  # noqa: BLE001 - re-raised in the caller
-            box["error"] = error
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(timeout=60)
-    if "error" in box:
-        raise box["error"]
-    return box["result"]

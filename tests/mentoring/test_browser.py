@@ -75,7 +75,7 @@ def test_lead_offers_officer_applies_lead_accepts_officer_downloads_ics(
 
 def test_member_and_lead_pages_are_accessible(hub_server, browser, lead, officer, other_officer):
     from mentoring import services
-    from tests.mentoring.conftest import make_placement, off_loop
+    from tests.mentoring.conftest import make_placement
 
     def setup():
         placement = make_placement(lead, officer)
@@ -90,7 +90,7 @@ def test_member_and_lead_pages_are_accessible(hub_server, browser, lead, officer
         )
         return placement, application, request
 
-    placement, application, request = off_loop(setup)
+    placement, application, request = setup()
     member = browser.new_context().new_page()
     login(member, hub_server, other_officer.email)
     for path in (
