@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.privacy import pages_visible_to
 from core.home import build_home_sections
 
 
@@ -49,10 +50,8 @@ class LibraryIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from cms.permissions import visible_pages
-
         context["items"] = (
-            visible_pages(request.user, self.get_children())
+            pages_visible_to(request.user, self.get_children())
             .specific()
             .order_by("-first_published_at")
         )
@@ -108,7 +107,7 @@ class EventIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.child_of(self).live().public()
+        events = pages_visible_to(request.user, EventPage.objects.child_of(self))
         now = timezone.now()
         context["upcoming"] = events.filter(end__gte=now).order_by("start")
         context["past"] = events.filter(end__lt=now).order_by("-start")

@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "core.errors.ServiceErrorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -232,6 +233,9 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt"]
 TAGGIT_CASE_INSENSITIVE = True
+# One rule for themes everywhere: a comma separates them (core/themes.py).
+TAGGIT_TAGS_FROM_STRING = "core.themes.tags_from_string"
+TAGGIT_STRING_FROM_TAGS = "core.themes.string_from_tags"
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "cms/password_required.html"
 # Restricted pages send visitors to the site's own sign-in, not Wagtail's.
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"

@@ -1,37 +1,25 @@
-"""Sections of the home page, filled by the feature apps.
+"""Sections of the home page, filled by the feature apps through a Wagtail hook.
 
-Each app registers a function in its AppConfig.ready(); the home page calls
-them in order. A section function takes the request and returns a dict with
-"template" and its context, or None to show nothing (for instance when the
-reader may not see that feature).
+Each app registers a function in its wagtail_hooks.py:
+
+    @hooks.register(HOME_SECTION_HOOK, order=20)
+    def top_ideas(request): ...
+
+It returns a dict with "template" and that template's context, or None to
+show nothing (for instance when the reader may not see that feature). The
+home page calls them in hook order.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django.http import HttpRequest
+from wagtail import hooks
 
-
-@dataclass(frozen=True)
-class HomeSection:
-    order: int
-    name: str
-    build: Callable[[HttpRequest], dict | None]
-
-
-_sections: dict[str, HomeSection] = {}
-
-
-def register_home_section(
-    name: str, order: int, build: Callable[[HttpRequest], dict | None]
-) -> None:
-    _sections[name] = HomeSection(order=order, name=name, build=build)
+HOME_SECTION_HOOK = "hub_home_section"
 
 
 def build_home_sections(request: HttpRequest) -> list[dict]:
     built = []
-    for section in sorted(_sections.values(), key=lambda s: s.order):
-        context = section.build(request)
+    for build in hooks.get_hooks(HOME_SECTION_HOOK):
+        context = build(request)
         if context:
-            built.append({"name": section.name, **context})
+            built.append({"name": build.__name__, **context})
     return built

@@ -8,15 +8,9 @@ import time
 
 from django.core.cache import cache
 
+from core.errors import RateLimited
+
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
-class RateLimited(Exception):
-    """Raised by a service when a member acts faster than allowed."""
-
-    def __init__(self, message: str = "You are doing that too often. Wait a minute and try again."):
-        super().__init__(message)
-        self.message = message
 
 
 def parse_rate(rate: str) -> tuple[int, int]:

@@ -1,8 +1,11 @@
 """Editors create, describe and order discussion categories in the Wagtail admin."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.home import HOME_SECTION_HOOK
+from core.search import SEARCH_HOOK
 from forum.models import Category
 
 
@@ -20,3 +23,17 @@ class CategoryViewSet(SnippetViewSet):
 
 
 register_snippet(CategoryViewSet)
+
+
+@hooks.register(HOME_SECTION_HOOK, order=50)
+def discussions(request):
+    from forum.home import latest_discussions
+
+    return latest_discussions(request)
+
+
+@hooks.register(SEARCH_HOOK, order=30)
+def discussions_search(user, query: str, limit: int):
+    from forum.search import search_threads
+
+    return "Discussions", search_threads(user, query, limit)

@@ -13,6 +13,8 @@ from wagtail.admin.widgets import AdminPageChooser
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core.home import HOME_SECTION_HOOK
+from core.search import SEARCH_HOOK
 from ideasbank import permissions, services
 from ideasbank.models import Idea
 from members.permissions import NETWORK_EDITORS
@@ -138,3 +140,17 @@ class IdeaViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_idea_viewset():
     return IdeaViewSet("ideas")
+
+
+@hooks.register(HOME_SECTION_HOOK, order=20)
+def top_ideas(request):
+    from ideasbank.home import top_ideas_this_month
+
+    return top_ideas_this_month(request)
+
+
+@hooks.register(SEARCH_HOOK, order=20)
+def ideas_search(user, query: str, limit: int):
+    from ideasbank.search import search_ideas
+
+    return "Ideas", search_ideas(user, query, limit)

@@ -12,6 +12,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, SnippetViewSet
 
+from core.home import HOME_SECTION_HOOK
 from core.realtime import broadcast
 from liveblogs import services
 from liveblogs.models import Entry, LiveblogPage
@@ -130,3 +131,17 @@ def tell_readers_the_state(request, page):
             services.liveblog_group(page.pk),
             {"type": services.FRAME_EVENT, "seq": 0, "frame": frame},
         )
+
+
+@hooks.register(HOME_SECTION_HOOK, order=10)
+def live_now(request):
+    """Home page: liveblogs in progress that this reader may see."""
+    from liveblogs.models import LiveblogPage
+    from liveblogs.permissions import liveblogs_visible_to
+
+    live = liveblogs_visible_to(
+        request.user, LiveblogPage.objects.filter(state=LiveblogPage.State.LIVE)
+    )
+    if not live:
+        return None
+    return {"template": "liveblogs/includes/home_live.html", "liveblogs": live[:3]}

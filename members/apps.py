@@ -7,8 +7,7 @@ class MembersConfig(AppConfig):
 
     def ready(self):
         from core.signals import after_all_migrations
-        from members import search, signals  # noqa: F401
+        from members import signals  # noqa: F401
         from members.roles import ensure_role_groups
 
         after_all_migrations(ensure_role_groups, uid="members.role_groups", order=20)
-        search.register()

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from modelcluster.fields import ParentalKey
@@ -7,6 +8,8 @@ from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
+
+from members.permissions import COUNCIL_LEADS, MODERATORS, NETWORK_EDITORS
 
 
 class Region(models.TextChoices):
@@ -117,7 +120,39 @@ class EmailDomain(models.Model):
         super().save(*args, **kwargs)
 
 
-class UserManager(BaseUserManager):
+class UserQuerySet(models.QuerySet):
+    """Who holds each role: the one place that asks (superusers count as editors and moderators)."""
+
+    def _in_groups(self, *names: str) -> Q:
+        memberships = self.model.groups.through.objects.filter(group__name__in=names)
+        return Q(pk__in=memberships.values("user_id"))
+
+    def active(self):
+        return self.filter(is_active=True)
+
+    def confirmed_members(self):
+        return self.active().filter(Q(status="confirmed") | Q(is_superuser=True))
+
+    def network_editors(self):
+        return self.active().filter(Q(is_superuser=True) | self._in_groups(NETWORK_EDITORS))
+
+    def moderators(self):
+        """Moderators and network editors, who moderate too."""
+        return self.active().filter(
+            Q(is_superuser=True) | self._in_groups(MODERATORS, NETWORK_EDITORS)
+        )
+
+    def council_leads(self, organisation=None):
+        """Confirmed members who lead their organisation (optionally: this one)."""
+        leads = self.confirmed_members().filter(
+            self._in_groups(COUNCIL_LEADS), organisation__isnull=False
+        )
+        if organisation is not None:
+            leads = leads.filter(organisation=organisation)
+        return leads
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra):

@@ -8,7 +8,8 @@ MODERATORS = "Moderators"
 ROLE_GROUPS = (COUNCIL_LEADS, NETWORK_EDITORS, MODERATORS)
 
 
-def _group_names(user) -> frozenset[str]:
+def group_names(user) -> frozenset[str]:
+    """The names of the role groups this person is in, looked up once per user object."""
     if not getattr(user, "is_authenticated", False):
         return frozenset()
     cached = getattr(user, "_hub_group_names", None)
@@ -26,21 +27,21 @@ def is_member(user) -> bool:
 def is_network_editor(user) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return user.is_superuser or NETWORK_EDITORS in _group_names(user)
+    return user.is_superuser or NETWORK_EDITORS in group_names(user)
 
 
 def is_moderator(user) -> bool:
     """Moderators, and network editors, who moderate too."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return is_network_editor(user) or MODERATORS in _group_names(user)
+    return is_network_editor(user) or MODERATORS in group_names(user)
 
 
 def is_council_lead(user, organisation=None) -> bool:
     """A confirmed member who leads their organisation (optionally: this one)."""
     if not is_member(user) or user.organisation_id is None:
         return False
-    if COUNCIL_LEADS not in _group_names(user):
+    if COUNCIL_LEADS not in group_names(user):
         return False
     return organisation is None or user.organisation_id == organisation.pk
 

@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from core.search import SearchHit, register_search_provider
+from core.search import SearchHit
 from members.models import Organisation
 
 
@@ -14,7 +14,3 @@ def search_organisations(user, query: str, limit: int) -> list[SearchHit]:
         SearchHit(title=o.name, url=o.get_absolute_url(), kind="council", summary=o.summary)
         for o in matches
     ]
-
-
-def register() -> None:
-    register_search_provider("councils", 50, "Councils and affiliates", search_organisations)

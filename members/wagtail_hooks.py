@@ -10,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.search import SEARCH_HOOK
 from members import services
 from members.forms import RefuseForm
 from members.models import Organisation
@@ -90,3 +91,10 @@ def register_membership_menu_item():
         icon_name="user",
         order=240,
     )
+
+
+@hooks.register(SEARCH_HOOK, order=50)
+def councils_search(user, query: str, limit: int):
+    from members.search import search_organisations
+
+    return "Councils and affiliates", search_organisations(user, query, limit)

@@ -12,6 +12,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core.home import HOME_SECTION_HOOK
+from core.search import SEARCH_HOOK
 from members.permissions import NETWORK_EDITORS, is_network_editor
 from mentoring.models import Application, MentoringRequest, MentorOffer, Mentorship, Placement
 
@@ -119,3 +121,17 @@ class MentoringViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_mentoring_viewsets():
     return MentoringViewSetGroup()
+
+
+@hooks.register(HOME_SECTION_HOOK, order=60)
+def open_placements(request):
+    from mentoring.home import open_placements_section
+
+    return open_placements_section(request)
+
+
+@hooks.register(SEARCH_HOOK, order=40)
+def placements_search(user, query: str, limit: int):
+    from mentoring.search import search_placements
+
+    return "Shadowing placements", search_placements(user, query, limit)
