@@ -39,8 +39,8 @@ def _build_data(replies: int) -> tuple[str, str]:
     from django.db import transaction
 
     from core.markdown import render_markdown
-    from forum import services
     from forum.models import Category, Post, Thread
+    from forum.services.threads import thread_create
     from members.models import Organisation
 
     User = get_user_model()
@@ -55,7 +55,7 @@ def _build_data(replies: int) -> tuple[str, str]:
     category, _ = Category.objects.get_or_create(
         slug="bench", defaults={"name": "Bench", "visibility": "public"}
     )
-    thread = services.thread_create(
+    thread = thread_create(
         category=category, author=people[0], title="A long discussion", body="Opening post."
     ).thread
     body = (

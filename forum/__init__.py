@@ -1,0 +1,1 @@
+"""Officers' network discussions: categories, threads, numbered posts, read state, moderation."""

@@ -1,3 +1,5 @@
+"""The discussions app: its name in the admin, and its editors' permissions after migrations."""
+
 from django.apps import AppConfig
 
 

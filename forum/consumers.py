@@ -3,9 +3,8 @@
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from forum import permissions
+from forum import events, permissions
 from forum.models import Thread
-from forum.services import thread_group
 
 
 @database_sync_to_async
@@ -23,7 +22,7 @@ class ThreadConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=4403)
             return
         self.thread_id = thread_id
-        self.group = thread_group(thread_id)
+        self.group = events.thread_group(thread_id)
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
 
@@ -31,12 +30,13 @@ class ThreadConsumer(AsyncJsonWebsocketConsumer):
         if hasattr(self, "group"):
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
-    async def receive_json(self, content, **kwargs):
-        # Writes arrive over HTTP; the socket only listens.
+    async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        # Writes arrive over HTTP; the socket only listens, so any frame a
+        # client sends (text, JSON or not, or binary) is ignored.
         return
 
     async def post_created(self, event):
-        await self.send_json({"type": "post.created", "number": event["number"]})
+        await self.send_json(events.post_created_frame(event))
 
     async def access_changed(self, event):
         # The thread was moved or hidden: readers who may no longer see it leave.

@@ -8,8 +8,9 @@ twice adds nothing.
 from django.contrib.auth import get_user_model
 from django.test.utils import override_settings
 
-from forum import services
 from forum.models import Category, Thread, Visibility
+from forum.services.posts import post_create
+from forum.services.threads import thread_create
 
 CATEGORIES = [
     (
@@ -161,11 +162,11 @@ def load(*, stdout) -> None:
             if author_email not in people or any(e not in people for e, _ in replies):
                 stdout.write(f"Skipped “{title}”: load the members demo first.")
                 continue
-            thread = services.thread_create(
+            thread = thread_create(
                 category=category, author=people[author_email], title=title, body=opening
             ).thread
             for email, body in replies:
-                services.post_create(thread=thread, author=people[email], body=body)
+                post_create(thread=thread, author=people[email], body=body)
                 thread.refresh_from_db()
             added += 1
     stdout.write(

@@ -1,7 +1,10 @@
+"""The discussions' forms: a post, a new thread, a report and the moderators' move."""
+
 from django import forms
 
+from core.forms import MarkdownField, TextField
 from forum.models import Category
-from forum.services import MAX_BODY, MAX_REASON, MAX_TITLE
+from forum.services.text import MAX_BODY, MAX_REASON, MAX_TITLE
 
 BODY_HELP = (
     "Markdown: **bold**, *italics*, > quotes, - lists, [links](https://…). "
@@ -10,7 +13,7 @@ BODY_HELP = (
 
 
 class PostForm(forms.Form):
-    body = forms.CharField(
+    body = MarkdownField(
         label="Your reply",
         widget=forms.Textarea(attrs={"rows": 8, "data-mention-autocomplete": ""}),
         help_text=BODY_HELP,
@@ -25,7 +28,7 @@ class PostForm(forms.Form):
 
 
 class ThreadForm(PostForm):
-    title = forms.CharField(
+    title = TextField(
         label="Title",
         max_length=MAX_TITLE,
         help_text="A question or a short summary other officers will recognise.",
@@ -39,7 +42,7 @@ class ThreadForm(PostForm):
 
 
 class ReportForm(forms.Form):
-    reason = forms.CharField(
+    reason = TextField(
         label="Why should the moderators look at this post?",
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=MAX_REASON,

@@ -340,35 +340,3 @@ class Report(models.Model):
 
     def __str__(self):
         return f"Report on {self.post} by {self.reporter}"
-
-
-class ModerationAction(models.TextChoices):
-    PIN = "pin", "Pinned thread"
-    UNPIN = "unpin", "Unpinned thread"
-    LOCK = "lock", "Locked thread"
-    UNLOCK = "unlock", "Unlocked thread"
-    MOVE = "move", "Moved thread"
-    HIDE_THREAD = "hide-thread", "Hid thread"
-    SHOW_THREAD = "show-thread", "Restored thread"
-    HIDE_POST = "hide-post", "Hid post"
-    RESTORE_POST = "restore-post", "Restored post"
-    DELETE_POST = "delete-post", "Deleted post"
-    RESOLVE_REPORT = "resolve-report", "Resolved report"
-
-
-class ModerationLogEntry(models.Model):
-    """Who did what to which thread or post, and when. Moderators only."""
-
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    action = models.CharField(max_length=20, choices=ModerationAction.choices)
-    thread = models.ForeignKey(Thread, null=True, on_delete=models.SET_NULL, related_name="+")
-    post = models.ForeignKey(Post, null=True, on_delete=models.SET_NULL, related_name="+")
-    detail = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name_plural = "moderation log entries"
-
-    def __str__(self):
-        return f"{self.get_action_display()} by {self.actor}"

@@ -1,3 +1,5 @@
+"""WebSocket addresses of the discussions (mounted in config/routing.py)."""
+
 from django.urls import path
 
 from forum.consumers import ThreadConsumer

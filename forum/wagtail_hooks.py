@@ -1,4 +1,4 @@
-"""Editors create, describe and order discussion categories in the Wagtail admin."""
+"""The discussions in Wagtail: categories as snippets, home and search sections, log actions."""
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -23,6 +23,14 @@ class CategoryViewSet(SnippetViewSet):
 
 
 register_snippet(CategoryViewSet)
+
+
+@hooks.register("register_log_actions")
+def forum_log_actions(actions):
+    from forum.audit import ACTIONS
+
+    for action, (label, message) in ACTIONS.items():
+        actions.register_action(action, label, message)
 
 
 @hooks.register(HOME_SECTION_HOOK, order=50)

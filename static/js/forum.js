@@ -9,12 +9,10 @@
     var postsUrl = root.dataset.postsUrl;
     var list = document.getElementById("forum-posts");
     var banner = document.getElementById("forum-new-replies");
-    if (!socketPath || !postsUrl || !list || !banner || !window.WebSocket) return;
+    if (!socketPath || !postsUrl || !list || !banner || !window.HubSocket) return;
     var lastShown = parseInt(root.dataset.lastNumber || "0", 10);
     var onLastPage = root.dataset.lastPage === "true";
-    var newest = lastShown;
     var pending = new Set();
-    var delay = 1000;
     var loading = false;
 
     function render() {
@@ -76,27 +74,17 @@
         .finally(function () { loading = false; });
     }
 
-    function connect() {
-      var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-      var socket = new WebSocket(scheme + window.location.host + socketPath);
-      socket.addEventListener("open", function () { delay = 1000; });
-      socket.addEventListener("message", function (event) {
-        var data;
-        try { data = JSON.parse(event.data); } catch (e) { return; }
+    // The shared client (static/js/socket.js) reconnects with back-off and
+    // stops for good when the server refuses this reader (4403).
+    window.HubSocket.open(socketPath, {
+      onMessage: function (data) {
         if (data.type !== "post.created" || typeof data.number !== "number") return;
         if (data.number > lastShown && !pending.has(data.number)) {
           pending.add(data.number);
-          newest = Math.max(newest, data.number);
           render();
         }
-      });
-      socket.addEventListener("close", function (event) {
-        if (event.code === 4403) return; // no longer allowed to read this thread
-        setTimeout(connect, delay);
-        delay = Math.min(delay * 2, 30000);
-      });
-    }
-    connect();
+      },
+    });
   }
 
   // ---- @mention suggestions ---------------------------------------------
@@ -176,7 +164,10 @@
       current = { start: caret - query.length - 1, end: caret };
       clearTimeout(timer);
       timer = setTimeout(function () {
-        fetch(url + "?q=" + encodeURIComponent(query), { credentials: "same-origin" })
+        fetch(url + "?q=" + encodeURIComponent(query), {
+          credentials: "same-origin",
+          headers: { Accept: "application/json" },
+        })
           .then(function (r) { return r.ok ? r.json() : { results: [] }; })
           .then(function (data) { if (current) show(data.results || []); })
           .catch(close);

@@ -2,8 +2,9 @@
 
 import factory
 
-from forum import services
 from forum.models import Category, Visibility
+from forum.services.posts import post_create
+from forum.services.threads import thread_create
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
@@ -18,13 +19,13 @@ class CategoryFactory(factory.django.DjangoModelFactory):
 
 
 def thread(category, author, title="How did you set up a community energy co-op?", body=None):
-    return services.thread_create(
+    return thread_create(
         category=category, author=author, title=title, body=body or f"Opening: {title}"
     ).thread
 
 
 def reply(thread, author, body=None):
     body = body or f"Reply {thread.last_number + 1} from {author.name}"
-    result = services.post_create(thread=thread, author=author, body=body)
+    result = post_create(thread=thread, author=author, body=body)
     thread.refresh_from_db()
     return result.post

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from forum import services
+from forum.services.moderation import thread_move, thread_set_hidden
 from tests.forum.factories import thread
 
 pytestmark = pytest.mark.django_db
@@ -26,17 +26,17 @@ def test_category_counts_leave_out_hidden_threads_for_readers_who_cannot_see_the
 ):
     thread(public_category, officer, title="Kept")
     spam = thread(public_category, officer, title="Spam")
-    services.thread_set_hidden(thread=spam, moderator=moderator, hidden=True)
+    thread_set_hidden(thread=spam, moderator=moderator, hidden=True)
     assert _shown_counts(client_for(None)) == {"Community energy": "1"}
     assert _shown_counts(client_for(other_officer))["Community energy"] == "1"
     # Moderators open hidden threads, so they count them.
     assert _shown_counts(client_for(moderator))["Community energy"] == "2"
     # Moving the hidden thread takes it out of one count and into the other.
-    services.thread_move(thread=spam, moderator=moderator, category=members_category)
+    thread_move(thread=spam, moderator=moderator, category=members_category)
     assert _shown_counts(client_for(other_officer)) == {
         "Community energy": "1",
         "Officers' lounge": "0",
     }
     assert _shown_counts(client_for(moderator))["Officers' lounge"] == "1"
-    services.thread_set_hidden(thread=spam, moderator=moderator, hidden=False)
+    thread_set_hidden(thread=spam, moderator=moderator, hidden=False)
     assert _shown_counts(client_for(other_officer))["Officers' lounge"] == "1"

@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import connection
 
-from forum import services
 from forum.models import Post
+from forum.services.posts import post_create
 from tests import factories
 from tests.forum.factories import thread
 
@@ -38,10 +38,7 @@ def test_concurrent_replies_get_distinct_consecutive_numbers(public_category, co
     people = [factories.officer(council) for _ in range(8)]
     t = thread(public_category, people[0])
     errors = run_together(
-        [
-            lambda p=p: services.post_create(thread=t, author=p, body=f"From {p.email}")
-            for p in people
-        ]
+        [lambda p=p: post_create(thread=t, author=p, body=f"From {p.email}") for p in people]
     )
     assert errors == []
     numbers = sorted(Post.objects.filter(thread=t).values_list("number", flat=True))
@@ -55,7 +52,7 @@ def test_concurrent_replies_get_distinct_consecutive_numbers(public_category, co
 def test_a_double_submit_at_the_same_moment_is_stored_once(public_category, officer):
     t = thread(public_category, officer)
     errors = run_together(
-        [lambda: services.post_create(thread=t, author=officer, body="Same") for _ in range(4)]
+        [lambda: post_create(thread=t, author=officer, body="Same") for _ in range(4)]
     )
     assert errors == []
     assert Post.objects.filter(thread=t, body="Same").count() == 1

@@ -2,10 +2,10 @@ import io
 
 import pytest
 
-from core.models import Notification
 from forum import demo
 from forum.models import Category, Post, Thread
 from members import demo as members_demo
+from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from forum import services
+from forum.services.moderation import post_hide
+from forum.services.posts import post_delete, post_restore
 from tests.forum.factories import reply, thread
 
 pytestmark = pytest.mark.django_db
@@ -47,13 +48,13 @@ def test_hidden_or_deleted_opening_post_leaves_the_feed_and_search(
     )
     opening = t.posts.get(number=1)
     if how == "hide":
-        services.post_hide(post=opening, moderator=moderator)
+        post_hide(post=opening, moderator=moderator)
     else:
-        services.post_delete(post=opening, user=officer)
+        post_delete(post=opening, user=officer)
     assert _found(visitor, public_category) == dict.fromkeys(
         ["feed", "site search", "forum search"], False
     )
-    services.post_restore(post=opening, user=moderator if how == "hide" else officer)
+    post_restore(post=opening, user=moderator if how == "hide" else officer)
     t.refresh_from_db()
     assert t.opening_text == f"Our {WORD} pilot"
     assert _found(visitor, public_category) == dict.fromkeys(
@@ -64,7 +65,7 @@ def test_hidden_or_deleted_opening_post_leaves_the_feed_and_search(
 def test_hiding_a_reply_keeps_the_opening_text(public_category, officer, other_officer, moderator):
     t = thread(public_category, officer, body=f"Opening {WORD}")
     post = reply(t, other_officer, body="A reply")
-    services.post_hide(post=post, moderator=moderator)
-    services.post_restore(post=post, user=moderator)
+    post_hide(post=post, moderator=moderator)
+    post_restore(post=post, user=moderator)
     t.refresh_from_db()
     assert t.opening_text == f"Opening {WORD}"

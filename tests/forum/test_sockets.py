@@ -9,7 +9,8 @@ from channels.testing import WebsocketCommunicator
 from django.test import Client
 
 from config.asgi import application
-from forum import services
+from forum.services.moderation import thread_move, thread_set_hidden
+from forum.services.posts import post_create
 from tests.forum.factories import thread
 
 
@@ -79,7 +80,7 @@ def test_who_may_listen_to_which_thread(
     assert connects(999999, other_officer) is False
     assert connects(public.pk, origin=b"http://evil.example") is False
     # A service that broadcasts runs off the main thread, as run_async explains.
-    run_in_thread(services.thread_set_hidden, thread=public, moderator=moderator, hidden=True)
+    run_in_thread(thread_set_hidden, thread=public, moderator=moderator, hidden=True)
     assert connects(public.pk, other_officer) is False
     assert connects(public.pk, moderator) is True
 
@@ -92,7 +93,7 @@ def test_readers_hear_only_the_new_post_number(public_category, officer, other_o
         reader = communicator(t.pk, other_officer)
         visitor = communicator(t.pk)
         assert (await reader.connect())[0] and (await visitor.connect())[0]
-        await database_sync_to_async(services.post_create)(
+        await database_sync_to_async(post_create)(
             thread=t, author=officer, body="Here is how we did it."
         )
         for ws in (reader, visitor):
@@ -111,7 +112,7 @@ def test_a_duplicate_post_broadcasts_nothing(public_category, officer):
     async def run():
         reader = communicator(t.pk)
         await reader.connect()
-        post = database_sync_to_async(services.post_create)
+        post = database_sync_to_async(post_create)
         await post(thread=t, author=officer, body="Once")
         assert (await reader.receive_json_from(timeout=3))["number"] == 2
         await post(thread=t, author=officer, body="Once")
@@ -132,15 +133,36 @@ def test_visitor_is_dropped_when_the_thread_moves_to_members_only(
         member = communicator(t.pk, other_officer)
         await visitor.connect()
         await member.connect()
-        await database_sync_to_async(services.thread_move)(
+        await database_sync_to_async(thread_move)(
             thread=t, moderator=moderator, category=members_category
         )
         closed = await visitor.receive_output(timeout=3)
         assert closed["type"] == "websocket.close"
-        await database_sync_to_async(services.post_create)(
-            thread=t, author=officer, body="Members only now"
-        )
+        await database_sync_to_async(post_create)(thread=t, author=officer, body="Members only now")
         assert (await member.receive_json_from(timeout=3))["number"] == 2
         await member.disconnect()
+
+    run_async(run)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    "frame",
+    [{"bytes_data": b"\x00\xff binary"}, {"text_data": "not json {"}, {"text_data": "[1, 2"}],
+    ids=["binary", "not-json", "broken-json"],
+)
+def test_a_frame_the_socket_does_not_expect_is_ignored_and_the_reader_still_hears(
+    frame, public_category, officer
+):
+    t = thread(public_category, officer)
+
+    async def run():
+        reader = communicator(t.pk)
+        assert (await reader.connect())[0]
+        await reader.send_to(**frame)
+        assert await reader.receive_nothing(timeout=0.3)
+        await database_sync_to_async(post_create)(thread=t, author=officer, body="Still listening?")
+        assert await reader.receive_json_from(timeout=3) == {"type": "post.created", "number": 2}
+        await reader.disconnect()
 
     run_async(run)

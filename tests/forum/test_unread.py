@@ -2,8 +2,10 @@
 
 import pytest
 
-from forum import services
 from forum.models import Post, ReadState, Thread
+from forum.services.moderation import post_hide, thread_move
+from forum.services.posts import post_delete, post_restore
+from forum.services.read_state import thread_mark_read
 from tests.forum.factories import reply, thread
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +25,7 @@ def true_unread(user, t):
 
 def read_all(user, t):
     t.refresh_from_db()
-    services.thread_mark_read(thread=t, user=user, number=t.last_number)
+    thread_mark_read(thread=t, user=user, number=t.last_number)
 
 
 def test_a_thread_never_opened_has_no_read_state_and_shows_as_new(
@@ -59,9 +61,9 @@ def test_reading_part_way_counts_the_rest(public_category, officer, other_office
     t = thread(public_category, officer)
     for _ in range(5):
         reply(t, officer)
-    services.thread_mark_read(thread=t, user=other_officer, number=3)
+    thread_mark_read(thread=t, user=other_officer, number=3)
     assert unread(other_officer, t) == 3 == true_unread(other_officer, t)
-    services.thread_mark_read(thread=t, user=other_officer, number=2)  # never backwards
+    thread_mark_read(thread=t, user=other_officer, number=2)  # never backwards
     assert unread(other_officer, t) == 3
 
 
@@ -71,9 +73,9 @@ def test_deleting_an_unread_reply_lowers_the_count(public_category, officer, oth
     doomed = reply(t, other_officer)
     reply(t, officer)
     assert unread(lead, t) == 2
-    services.post_delete(post=doomed, user=other_officer)
+    post_delete(post=doomed, user=other_officer)
     assert unread(lead, t) == 1 == true_unread(lead, t)
-    services.post_restore(post=doomed, user=other_officer)
+    post_restore(post=doomed, user=other_officer)
     assert unread(lead, t) == 2 == true_unread(lead, t)
 
 
@@ -84,9 +86,9 @@ def test_deleting_a_read_reply_leaves_the_count_alone(
     doomed = reply(t, other_officer)
     read_all(lead, t)
     reply(t, officer)
-    services.post_delete(post=doomed, user=other_officer)
+    post_delete(post=doomed, user=other_officer)
     assert unread(lead, t) == 1 == true_unread(lead, t)
-    services.post_restore(post=doomed, user=other_officer)
+    post_restore(post=doomed, user=other_officer)
     assert unread(lead, t) == 1 == true_unread(lead, t)
     # Reading to the end afterwards counts the restored post as read.
     read_all(lead, t)
@@ -98,13 +100,13 @@ def test_hiding_and_reading_between_hidden_posts_keep_counts_exact(
 ):
     t = thread(public_category, officer)
     posts = [reply(t, other_officer) for _ in range(6)]  # numbers 2..7
-    services.post_hide(post=posts[1], moderator=moderator)  # number 3
-    services.post_delete(post=posts[4], user=other_officer)  # number 6
-    services.thread_mark_read(thread=t, user=lead, number=4)
+    post_hide(post=posts[1], moderator=moderator)  # number 3
+    post_delete(post=posts[4], user=other_officer)  # number 6
+    thread_mark_read(thread=t, user=lead, number=4)
     assert unread(lead, t) == true_unread(lead, t) == 2  # 5 and 7
-    services.post_restore(post=posts[4], user=other_officer)
+    post_restore(post=posts[4], user=other_officer)
     assert unread(lead, t) == true_unread(lead, t) == 3
-    services.post_restore(post=posts[1], user=moderator)  # before my position: read
+    post_restore(post=posts[1], user=moderator)  # before my position: read
     assert unread(lead, t) == true_unread(lead, t) == 3
     positions = list(Post.objects.visible().filter(thread=t).values_list("position", flat=True))
     assert positions == list(range(1, 8))
@@ -116,7 +118,7 @@ def test_moving_a_thread_keeps_its_unread_count(
     t = thread(public_category, officer)
     read_all(other_officer, t)
     reply(t, officer)
-    services.thread_move(thread=t, moderator=moderator, category=members_category)
+    thread_move(thread=t, moderator=moderator, category=members_category)
     assert unread(other_officer, t) == 1
     listed = Thread.objects.visible_to(other_officer).filter(category=members_category)
     assert list(listed.with_read_state(other_officer)) == [t]
@@ -129,7 +131,7 @@ def test_opening_a_thread_jumps_to_my_first_unread_reply(
     t = thread(public_category, officer)
     for _ in range(24):
         reply(t, officer)  # numbers 2..25
-    services.thread_mark_read(thread=t, user=other_officer, number=21)
+    thread_mark_read(thread=t, user=other_officer, number=21)
     response = client_for(other_officer).get(t.get_absolute_url())
     assert response.status_code == 302
     assert response["Location"] == f"{t.get_absolute_url()}?page=2#post-22"

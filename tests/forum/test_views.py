@@ -3,8 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from core.models import Notification
 from forum.models import Post, PostRevision, Thread
+from forum.services.moderation import thread_set_hidden, thread_set_locked
+from forum.services.posts import post_edit
+from notifications.models import Notification
 from tests.forum.factories import CategoryFactory, reply, thread
 
 pytestmark = pytest.mark.django_db
@@ -85,10 +87,9 @@ def test_public_feed_is_atom(client_for, both, public_category):
 def test_hidden_thread_is_gone_for_members_and_shown_to_moderators(
     client_for, public_category, officer, other_officer, moderator
 ):
-    from forum import services
 
     t = thread(public_category, officer, title="Spam thread")
-    services.thread_set_hidden(thread=t, moderator=moderator, hidden=True)
+    thread_set_hidden(thread=t, moderator=moderator, hidden=True)
     assert client_for(other_officer).get(f"{t.get_absolute_url()}?page=1").status_code == 404
     assert "Spam thread" not in client_for(None).get(reverse("forum:index")).content.decode()
     assert client_for(moderator).get(f"{t.get_absolute_url()}?page=1").status_code == 200
@@ -136,10 +137,9 @@ def test_bad_reply_gets_a_clear_message_and_changes_nothing(
 def test_reply_to_locked_thread_through_the_form_is_refused(
     client_for, public_category, officer, other_officer, moderator
 ):
-    from forum import services
 
     t = thread(public_category, officer)
-    services.thread_set_locked(thread=t, moderator=moderator, locked=True)
+    thread_set_locked(thread=t, moderator=moderator, locked=True)
     response = client_for(other_officer).post(reverse("forum:reply", args=[t.pk]), {"body": "Hi"})
     assert response.status_code == 400
     assert "locked: no more replies" in response.content.decode()
@@ -156,9 +156,12 @@ def test_rate_limited_reply_says_so(settings, client_for, public_category, offic
     assert "too often" in response.content.decode()
 
 
-def test_visitor_posting_is_sent_to_sign_in(client_for, public_category, officer):
+def test_visitor_posting_is_refused_and_sent_to_sign_in(client_for, public_category, officer):
     t = thread(public_category, officer)
-    response = client_for(None).post(reverse("forum:reply", args=[t.pk]), {"body": "Hi"})
+    visitor = client_for(None)
+    response = visitor.post(reverse("forum:reply", args=[t.pk]), {"body": "Hi"})
+    assert response.status_code == 403 and "/accounts/login/" in response.content.decode()
+    response = visitor.get(reverse("forum:reply", args=[t.pk]))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     assert Post.objects.count() == 1
 
@@ -244,12 +247,17 @@ def test_member_autocomplete_is_for_members_and_lists_confirmed_members(
     client_for, officer, other_officer, pending
 ):
     url = reverse("forum:member_autocomplete")
-    assert client_for(None).get(url, {"q": "Le"}).status_code == 403
-    assert client_for(pending).get(url, {"q": "Le"}).status_code == 403
+    for refused in (client_for(None), client_for(pending)):
+        response = refused.get(url, {"q": "Le"}, HTTP_ACCEPT="application/json")
+        assert response.status_code == 403
+        assert response.json()["error"] == "Sign in as a member to mention people."
+    assert client_for(None).get(url, {"q": "Le"}).status_code == 302  # a browser: sign in
     data = client_for(officer).get(url, {"q": "le"}).json()
     assert [r["name"] for r in data["results"]] == ["Leah Officer"]
     assert data["results"][0]["organisation"] == "Lambeth Council"
     assert client_for(officer).get(url, {"q": "Pend"}).json()["results"] == []
+    nul = client_for(officer).get(url, {"q": "Le\x00ah"}).json()["results"]
+    assert [r["name"] for r in nul] == ["Leah Officer"]
 
 
 def test_mention_through_the_form_notifies(client_for, public_category, officer, other_officer):
@@ -314,9 +322,8 @@ def test_thread_page_queries_do_not_grow_with_replies(
     _bulk_replies(t, [officer, other_officer], replies)
     reply(t, other_officer, body="edited later")
     last = t.posts.order_by("-number").first()
-    from forum import services
 
-    services.post_edit(post=last, user=other_officer, body="edited now")
+    post_edit(post=last, user=other_officer, body="edited now")
     t.refresh_from_db()
     for user in (None, officer, moderator):
         client = client_for(user)
