@@ -1,3 +1,5 @@
+"""The shadowing placements and mentoring app."""
+
 from django.apps import AppConfig
 
 

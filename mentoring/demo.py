@@ -181,7 +181,7 @@ def load(*, stdout) -> None:
             start = None if offset is None else today + timedelta(days=offset)
             end = None if start is None else start + timedelta(days=max(length - 1, 0))
             closing = (start or today + timedelta(days=60)) - timedelta(days=7)
-            lead = User.objects.filter(organisation=council, groups__name="Council leads").first()
+            lead = User.objects.council_leads(council).first()
             placement = Placement.objects.create(
                 host_council=council,
                 host_officer=people[host],

@@ -2,28 +2,28 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from taggit.forms import TagField
 
+from core.forms import MarkdownField, TextField
+from core.themes import ThemesField
 from members.models import Organisation, Region
 from mentoring.models import NOTE_MAX, STATEMENT_MAX, Format, Placement
 
 DATE = forms.DateInput(attrs={"type": "date"})
 TIME = forms.TimeInput(attrs={"type": "time"})
-THEMES_HELP = "Separate themes with commas, for example: co-operative energy, social value."
 
 
 class PlacementForm(forms.Form):
-    title = forms.CharField(max_length=200)
-    description = forms.CharField(
+    title = TextField(max_length=200)
+    description = MarkdownField(
         label="What the visitor will see and do",
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=10000,
         help_text="Markdown is allowed.",
     )
     host_officer = forms.ModelChoiceField(queryset=get_user_model().objects.none())
-    themes = TagField(required=False, help_text=THEMES_HELP)
+    themes = ThemesField()
     format = forms.ChoiceField(choices=Format.choices)
-    place = forms.CharField(
+    place = TextField(
         max_length=200, required=False, help_text="Where the visitor goes, or the meeting link."
     )
     flexible = forms.BooleanField(label="Dates are flexible", required=False)
@@ -47,13 +47,16 @@ class PlacementForm(forms.Form):
 
 
 class ApplicationForm(forms.Form):
-    statement = forms.CharField(
+    statement = MarkdownField(
         label="Why you would like to take part",
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=f"A short statement, up to {STATEMENT_MAX:,} characters. Markdown is allowed.",
     )
-    preferred_dates = forms.CharField(
-        label="Preferred dates", required=False, help_text="For example: any weekday in May."
+    preferred_dates = TextField(
+        label="Preferred dates",
+        max_length=300,
+        required=False,
+        help_text="For example: any weekday in May.",
     )
 
     def clean_statement(self):
@@ -66,23 +69,17 @@ class ApplicationForm(forms.Form):
         return value
 
 
-class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(
-        choices=[("accept", "Accept"), ("waitlist", "Waitlist"), ("decline", "Decline")]
-    )
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-
 class FeedbackForm(forms.Form):
-    body = forms.CharField(
+    body = MarkdownField(
         label="Your feedback",
+        max_length=NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=f"Up to {NOTE_MAX:,} characters.",
     )
 
 
 class PlacementFilterForm(forms.Form):
-    theme = forms.CharField(required=False)
+    theme = TextField(required=False, max_length=100)
     region = forms.ChoiceField(choices=[("", "Any region"), *Region.choices], required=False)
     council = forms.ModelChoiceField(
         queryset=Organisation.objects.councils(),
@@ -114,37 +111,19 @@ class PlacementFilterForm(forms.Form):
 
 
 class MentorOfferForm(forms.Form):
-    themes = TagField(help_text=THEMES_HELP)
+    themes = ThemesField()
     capacity = forms.IntegerField(
         min_value=1, max_value=20, initial=1, help_text="How many mentees at once."
     )
     format = forms.ChoiceField(choices=Format.choices)
-    note = forms.CharField(max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    note = TextField(max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3}))
     is_open = forms.BooleanField(label="Taking new mentees", required=False, initial=True)
 
 
 class MentoringRequestForm(forms.Form):
-    goals = forms.CharField(
+    goals = TextField(
         label="What you would like to achieve",
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=NOTE_MAX,
     )
-    themes = TagField(help_text=THEMES_HELP)
-
-
-class MentorshipAskForm(forms.Form):
-    message = forms.CharField(
-        label="A short message to the mentor",
-        max_length=1000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-
-class CloseForm(forms.Form):
-    feedback = forms.CharField(
-        label="How did it go?",
-        max_length=NOTE_MAX,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    themes = ThemesField()

@@ -152,6 +152,15 @@ class ApplicationQuerySet(models.QuerySet):
     def live(self):
         return self.filter(state__in=Application.LIVE_STATES)
 
+    def in_calendar_of(self, user):
+        """Accepted visits the member makes or hosts, on placements past draft: their feed."""
+        return (
+            self.filter(state=Application.State.ACCEPTED)
+            .filter(Q(applicant=user) | Q(placement__host_officer=user))
+            .exclude(placement__state=Placement.State.DRAFT)
+            .select_related("placement__host_council", "placement__host_officer", "applicant")
+        )
+
 
 class Application(models.Model):
     """An officer's application for a placement."""

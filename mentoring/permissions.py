@@ -21,6 +21,8 @@ __all__ = [
     "feedback_side",
     "feedback_refusal",
     "can_give_feedback",
+    "can_view_mentoring_request",
+    "is_in_pair",
 ]
 
 
@@ -42,6 +44,7 @@ def is_host_side(user, placement) -> bool:
 
 
 def can_view_placement(user, placement) -> bool:
+    """Members see placements past draft; the host council its drafts; editors everything."""
     if is_network_editor(user):
         return True
     if not is_member(user):
@@ -65,6 +68,8 @@ def takes_applications(placement) -> bool:
 
 def apply_refusal(user, placement) -> str | None:
     """Why someone who may apply (can_apply) cannot apply now, or None when they can."""
+    if not is_member(user):
+        return "Only confirmed members can apply for placements."
     if not takes_applications(placement):
         return "This placement is no longer taking applications."
     if placement.applications.live().filter(applicant=user).exists():
@@ -78,6 +83,7 @@ def can_apply_now(user, placement) -> bool:
 
 
 def can_view_application(user, application) -> bool:
+    """The applicant, the host side and network editors."""
     if not getattr(user, "is_authenticated", False):
         return False
     if user.pk == application.applicant_id or is_network_editor(user):
@@ -118,3 +124,21 @@ def can_give_feedback(user, application) -> bool:
     """The visitor and the host side, once each, on an accepted visit that has happened."""
     side = feedback_side(user, application)
     return side is not None and feedback_refusal(application, side) is None
+
+
+def can_view_mentoring_request(user, mentoring_request) -> bool:
+    """The mentee, network editors, and the mentors the mentee has asked."""
+    if is_network_editor(user):
+        return True
+    if not is_member(user):
+        return False
+    if user.pk == mentoring_request.mentee_id:
+        return True
+    return mentoring_request.mentorships.filter(offer__mentor=user).exists()
+
+
+def is_in_pair(user, mentorship) -> bool:
+    """The mentor and the mentee of a pair: they see, answer and close it."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.pk in (mentorship.offer.mentor_id, mentorship.request.mentee_id)

@@ -1,20 +1,23 @@
-"""Network editors see every placement, application and mentoring record in the admin.
+"""Mentoring in Wagtail: read-only admin views with history, audit-log actions, home and search.
 
 The admin is read-only for these models: decisions have rules (never overbook,
 one live application per officer) that live in the services, and the host
-council's lead takes them on the site.
+council's lead takes them on the site. The services write each decision and
+change of state to Wagtail's audit log, which editors read on each record's
+history page.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from wagtail import hooks
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from core.home import HOME_SECTION_HOOK
 from core.search import SEARCH_HOOK
-from members.permissions import NETWORK_EDITORS, is_network_editor
+from members.permissions import is_network_editor
 from mentoring.models import Application, MentoringRequest, MentorOffer, Mentorship, Placement
 
 
@@ -27,18 +30,32 @@ class EditorsMayViewPolicy(BasePermissionPolicy):
     def users_with_any_permission(self, actions):
         if "view" not in actions:
             return get_user_model().objects.none()
-        return (
-            get_user_model()
-            .objects.filter(Q(is_superuser=True) | Q(groups__name=NETWORK_EDITORS), is_active=True)
-            .distinct()
-        )
+        return get_user_model().objects.network_editors()
 
 
 for _model in (Placement, Application, MentorOffer, MentoringRequest, Mentorship):
     register_permission_policy(_model, EditorsMayViewPolicy(_model))
 
 
-class PlacementViewSet(ModelViewSet):
+class ReadOnlyHistoryView(HistoryView):
+    """The record's audit log, for those who may view it (Wagtail's asks for edit rights)."""
+
+    any_permission_required = ["view"]
+
+    @property
+    def header_buttons(self):
+        return []
+
+
+class ReadOnlyViewSet(ModelViewSet):
+    """Listing, inspecting and history; nothing is added, edited or copied here."""
+
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    history_view_class = ReadOnlyHistoryView
+
+
+class PlacementViewSet(ReadOnlyViewSet):
     model = Placement
     name = "mentoring_placements"
     url_prefix = "mentoring/placements"
@@ -47,13 +64,11 @@ class PlacementViewSet(ModelViewSet):
     list_display = ["title", "host_council", "host_officer", "state", "start_date", "places"]
     list_filter = ["state", "format", "host_council"]
     search_fields = ["title", "description"]
-    inspect_view_enabled = True
-    copy_view_enabled = False
     form_fields = ["title"]
     inspect_view_fields_exclude = ["description_html"]
 
 
-class ApplicationViewSet(ModelViewSet):
+class ApplicationViewSet(ReadOnlyViewSet):
     model = Application
     name = "mentoring_applications"
     url_prefix = "mentoring/applications"
@@ -61,13 +76,11 @@ class ApplicationViewSet(ModelViewSet):
     menu_label = "Applications"
     list_display = ["applicant", "placement", "state", "created_at"]
     list_filter = ["state"]
-    inspect_view_enabled = True
-    copy_view_enabled = False
     form_fields = ["preferred_dates"]
     inspect_view_fields_exclude = ["statement_html"]
 
 
-class MentorOfferViewSet(ModelViewSet):
+class MentorOfferViewSet(ReadOnlyViewSet):
     model = MentorOffer
     name = "mentoring_mentor_offers"
     url_prefix = "mentoring/mentor-offers"
@@ -75,24 +88,20 @@ class MentorOfferViewSet(ModelViewSet):
     menu_label = "Mentor offers"
     list_display = ["mentor", "capacity", "format", "is_open"]
     list_filter = ["is_open", "format"]
-    inspect_view_enabled = True
-    copy_view_enabled = False
     form_fields = ["note"]
 
 
-class MentoringRequestViewSet(ModelViewSet):
+class MentoringRequestViewSet(ReadOnlyViewSet):
     model = MentoringRequest
     name = "mentoring_mentoring_requests"
     url_prefix = "mentoring/mentoring-requests"
     icon = "help"
     menu_label = "Mentoring requests"
     list_display = ["mentee", "created_at", "is_open"]
-    inspect_view_enabled = True
-    copy_view_enabled = False
     form_fields = ["goals"]
 
 
-class MentorshipViewSet(ModelViewSet):
+class MentorshipViewSet(ReadOnlyViewSet):
     model = Mentorship
     name = "mentoring_mentoring_pairs"
     url_prefix = "mentoring/mentoring-pairs"
@@ -100,8 +109,6 @@ class MentorshipViewSet(ModelViewSet):
     menu_label = "Mentoring pairs"
     list_display = ["offer", "request", "state", "created_at"]
     list_filter = ["state"]
-    inspect_view_enabled = True
-    copy_view_enabled = False
     form_fields = ["message"]
 
 
@@ -116,6 +123,25 @@ class MentoringViewSetGroup(ModelViewSetGroup):
         MentoringRequestViewSet,
         MentorshipViewSet,
     )
+
+
+class StateChangeFormatter(LogFormatter):
+    label = "Change placement state"
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return f"Changed state from {data.get('from', '?')} to {data.get('to', '?')}"
+
+
+@hooks.register("register_log_actions")
+def register_mentoring_log_actions(actions):
+    actions.register_action("mentoring.accept", "Accept application", "Accepted")
+    actions.register_action("mentoring.decline", "Decline application", "Declined")
+    actions.register_action("mentoring.waitlist", "Waitlist application", "Put on the waiting list")
+    actions.register_action(
+        "mentoring.withdraw", "Withdraw application", "Withdrawn by the applicant"
+    )
+    actions.register_action("mentoring.state")(StateChangeFormatter)
 
 
 @hooks.register("register_admin_viewset")

@@ -1,3 +1,5 @@
+"""Template filters for mentoring pages: whether to show the council lead's links."""
+
 from django import template
 
 from mentoring import permissions

@@ -5,12 +5,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from mentoring import services
 from mentoring.models import Placement
+from mentoring.services.placements import PlacementDetails, placement_create
 from tests import factories
 
 
-def details(host_officer, **overrides) -> services.PlacementDetails:
+def details(host_officer, **overrides) -> PlacementDetails:
     today = timezone.localdate()
     values = {
         "title": "Community energy in Oldham",
@@ -25,11 +25,11 @@ def details(host_officer, **overrides) -> services.PlacementDetails:
         "closing_date": today + timedelta(days=10),
     }
     values.update(overrides)
-    return services.PlacementDetails(**values)
+    return PlacementDetails(**values)
 
 
 def make_placement(lead, host_officer=None, **overrides) -> Placement:
-    return services.placement_create(actor=lead, details=details(host_officer or lead, **overrides))
+    return placement_create(actor=lead, details=details(host_officer or lead, **overrides))
 
 
 @pytest.fixture
@@ -45,6 +45,17 @@ def third_council(db):
 @pytest.fixture
 def third_officer(third_council):
     return factories.officer(third_council, name="Pat Officer")
+
+
+@pytest.fixture
+def library(db):
+    """The site's library, where draft case studies go (tests may use the demo's home page)."""
+    from cms.demo import home_page
+    from cms.models import LibraryIndexPage
+
+    library = LibraryIndexPage(title="Library", slug="library")
+    home_page().add_child(instance=library)
+    return library
 
 
 @pytest.fixture

@@ -74,18 +74,19 @@ def test_lead_offers_officer_applies_lead_accepts_officer_downloads_ics(
 
 
 def test_member_and_lead_pages_are_accessible(hub_server, browser, lead, officer, other_officer):
-    from mentoring import services
+    from mentoring.services.applications import application_submit
+    from mentoring.services.mentorships import mentor_offer_save, mentoring_request_create
     from tests.mentoring.conftest import make_placement
 
     def setup():
         placement = make_placement(lead, officer)
-        application = services.application_submit(
+        application = application_submit(
             placement=placement, applicant=other_officer, statement="Please"
         )
-        services.mentor_offer_save(
+        mentor_offer_save(
             mentor=officer, themes=["co-operative energy"], capacity=2, format="online"
         )
-        request = services.mentoring_request_create(
+        request = mentoring_request_create(
             mentee=other_officer, goals="Start an energy scheme.", themes=["co-operative energy"]
         )
         return placement, application, request

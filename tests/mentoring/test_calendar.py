@@ -7,8 +7,13 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from mentoring import services
 from mentoring.models import CalendarFeed
+from mentoring.services.applications import (
+    application_decide,
+    application_submit,
+    application_withdraw,
+)
+from mentoring.services.calendar import calendar_feed_for
 from tests.mentoring.conftest import make_placement
 
 pytestmark = pytest.mark.django_db
@@ -27,10 +32,10 @@ def accepted(lead, officer, other_officer):
         day_ends=time(16, 0),
         closing_date=date(2027, 3, 1),
     )
-    application = services.application_submit(
+    application = application_submit(
         placement=placement, applicant=other_officer, statement="Please"
     )
-    return services.application_decide(actor=lead, application=application, decision="accept")
+    return application_decide(actor=lead, application=application, decision="accept")
 
 
 def events(body: bytes):
@@ -60,10 +65,10 @@ def test_date_only_placement_is_all_day(lead, officer, other_officer, client_for
         lead, officer, start_date=date(2027, 1, 12), end_date=date(2027, 1, 13),
         closing_date=date(2027, 1, 1),
     )  # fmt: skip
-    application = services.application_submit(
+    application = application_submit(
         placement=placement, applicant=other_officer, statement="Please"
     )
-    services.application_decide(actor=lead, application=application, decision="accept")
+    application_decide(actor=lead, application=application, decision="accept")
     response = client_for(other_officer).get(
         reverse("mentoring:application_ics", args=[application.pk])
     )
@@ -75,19 +80,19 @@ def test_date_only_placement_is_all_day(lead, officer, other_officer, client_for
 def test_ics_refused_until_accepted_and_to_others(
     client_for, lead, placement, other_officer, other_lead
 ):
-    application = services.application_submit(
+    application = application_submit(
         placement=placement, applicant=other_officer, statement="Please"
     )
     url = reverse("mentoring:application_ics", args=[application.pk])
     assert client_for(other_officer).get(url).status_code == 404
-    services.application_decide(actor=lead, application=application, decision="accept")
+    application_decide(actor=lead, application=application, decision="accept")
     assert client_for(other_lead).get(url).status_code == 404
     assert client_for(None).get(url).status_code == 302
 
 
 def test_personal_feed_holds_visits_and_hosting(client_for, accepted, other_officer, officer):
     for person in (other_officer, officer):
-        feed = services.calendar_feed_for(user=person)
+        feed = calendar_feed_for(user=person)
         response = client_for(None).get(feed.get_absolute_url())
         assert response.status_code == 200
         (event,) = events(response.content)
@@ -112,6 +117,6 @@ def test_feed_token_is_secret_and_regenerable(client_for, accepted, other_office
 
 
 def test_withdrawn_placement_leaves_the_feed(client_for, accepted, other_officer):
-    services.application_withdraw(actor=other_officer, application=accepted)
-    feed = services.calendar_feed_for(user=other_officer)
+    application_withdraw(actor=other_officer, application=accepted)
+    feed = calendar_feed_for(user=other_officer)
     assert events(client_for(None).get(feed.get_absolute_url()).content) == []

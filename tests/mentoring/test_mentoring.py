@@ -5,8 +5,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 
-from mentoring import services
 from mentoring.models import MentorOffer, Mentorship
+from mentoring.services.mentorships import (
+    mentor_offer_save,
+    mentoring_request_create,
+    mentorship_ask,
+    mentorship_close,
+    mentorship_decide,
+)
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +24,7 @@ def mentors(council, other_council, third_council):
 
     def offer(org, name, themes, capacity=1):
         person = factories.officer(org, name=name)
-        services.mentor_offer_save(mentor=person, themes=themes, capacity=capacity, format="online")
+        mentor_offer_save(mentor=person, themes=themes, capacity=capacity, format="online")
         return person
 
     return {
@@ -32,7 +38,7 @@ def mentors(council, other_council, third_council):
 
 @pytest.fixture
 def mentee_request(officer):
-    return services.mentoring_request_create(
+    return mentoring_request_create(
         mentee=officer, goals="Start a community energy scheme.",
         themes=["co-operative energy", "social value"],
     )  # fmt: skip
@@ -50,96 +56,82 @@ def test_ranked_by_shared_themes_excluding_own_council(mentors, mentee_request):
 
 def test_mentor_at_capacity_is_not_suggested(mentors, mentee_request, other_council):
     other_mentee = factories.officer(other_council)
-    other_request = services.mentoring_request_create(
+    other_request = mentoring_request_create(
         mentee=factories.officer(factories.OrganisationFactory(slug="croydon")),
         goals="Energy", themes=["co-operative energy"],
     )  # fmt: skip
     also_both = mentors["both_third"].mentor_offer
-    services.mentorship_ask(
-        actor=other_request.mentee, mentoring_request=other_request, offer=also_both
-    )
+    mentorship_ask(actor=other_request.mentee, mentoring_request=other_request, offer=also_both)
     assert "Also Both" not in names(MentorOffer.objects.suggested_for(mentee_request))
     assert other_mentee  # unused mentee stays unrelated
 
 
 def test_capacity_counts_active_pairs_and_pending_requests(mentors, mentee_request, third_council):
     offer = mentors["both"].mentor_offer  # capacity 2
-    first = services.mentorship_ask(
+    first = mentorship_ask(
         actor=mentee_request.mentee, mentoring_request=mentee_request, offer=offer
     )
-    services.mentorship_decide(actor=offer.mentor, mentorship=first, accept=True)
-    second_request = services.mentoring_request_create(
+    mentorship_decide(actor=offer.mentor, mentorship=first, accept=True)
+    second_request = mentoring_request_create(
         mentee=factories.officer(third_council), goals="Value", themes=["social value"]
     )
-    services.mentorship_ask(
-        actor=second_request.mentee, mentoring_request=second_request, offer=offer
-    )
+    mentorship_ask(actor=second_request.mentee, mentoring_request=second_request, offer=offer)
     assert MentorOffer.objects.with_load().get(pk=offer.pk).load == 2
-    third_request = services.mentoring_request_create(
+    third_request = mentoring_request_create(
         mentee=factories.officer(third_council), goals="More", themes=["social value"]
     )
     with pytest.raises(ValidationError, match="no free capacity"):
-        services.mentorship_ask(
-            actor=third_request.mentee, mentoring_request=third_request, offer=offer
-        )
+        mentorship_ask(actor=third_request.mentee, mentoring_request=third_request, offer=offer)
     # Closing the active pair frees a place again.
-    services.mentorship_close(actor=offer.mentor, mentorship=first, feedback="Went well.")
+    mentorship_close(actor=offer.mentor, mentorship=first, feedback="Went well.")
     assert MentorOffer.objects.with_load().get(pk=offer.pk).load == 1
-    services.mentorship_ask(
-        actor=third_request.mentee, mentoring_request=third_request, offer=offer
-    )
+    mentorship_ask(actor=third_request.mentee, mentoring_request=third_request, offer=offer)
 
 
 def test_declined_request_frees_capacity(mentors, mentee_request):
     offer = mentors["one"].mentor_offer  # capacity 1
-    pair = services.mentorship_ask(
+    pair = mentorship_ask(
         actor=mentee_request.mentee, mentoring_request=mentee_request, offer=offer
     )
     assert MentorOffer.objects.with_free_capacity().filter(pk=offer.pk).count() == 0
-    services.mentorship_decide(actor=offer.mentor, mentorship=pair, accept=False)
+    mentorship_decide(actor=offer.mentor, mentorship=pair, accept=False)
     assert MentorOffer.objects.with_free_capacity().filter(pk=offer.pk).count() == 1
 
 
 def test_cannot_ask_own_council_mentor_or_twice(mentors, mentee_request):
     with pytest.raises(ValidationError, match="another council"):
-        services.mentorship_ask(
+        mentorship_ask(
             actor=mentee_request.mentee, mentoring_request=mentee_request,
             offer=mentors["own"].mentor_offer,
         )  # fmt: skip
     offer = mentors["both"].mentor_offer
-    services.mentorship_ask(
-        actor=mentee_request.mentee, mentoring_request=mentee_request, offer=offer
-    )
+    mentorship_ask(actor=mentee_request.mentee, mentoring_request=mentee_request, offer=offer)
     with pytest.raises(ValidationError, match="already asked"):
-        services.mentorship_ask(
-            actor=mentee_request.mentee, mentoring_request=mentee_request, offer=offer
-        )
+        mentorship_ask(actor=mentee_request.mentee, mentoring_request=mentee_request, offer=offer)
     assert "Both Themes" not in names(MentorOffer.objects.suggested_for(mentee_request))
 
 
 def test_only_mentor_decides_and_only_pair_closes(mentors, mentee_request, other_officer):
     offer = mentors["both"].mentor_offer
-    pair = services.mentorship_ask(
+    pair = mentorship_ask(
         actor=mentee_request.mentee, mentoring_request=mentee_request, offer=offer
     )
     with pytest.raises(PermissionDenied):
-        services.mentorship_decide(actor=mentee_request.mentee, mentorship=pair, accept=True)
-    services.mentorship_decide(actor=offer.mentor, mentorship=pair, accept=True)
+        mentorship_decide(actor=mentee_request.mentee, mentorship=pair, accept=True)
+    mentorship_decide(actor=offer.mentor, mentorship=pair, accept=True)
     with pytest.raises(PermissionDenied):
-        services.mentorship_close(actor=other_officer, mentorship=pair)
-    closed = services.mentorship_close(
-        actor=mentee_request.mentee, mentorship=pair, feedback="Thanks"
-    )
+        mentorship_close(actor=other_officer, mentorship=pair)
+    closed = mentorship_close(actor=mentee_request.mentee, mentorship=pair, feedback="Thanks")
     assert closed.state == Mentorship.State.CLOSED and closed.mentee_feedback == "Thanks"
 
 
 def test_offer_validation(officer, pending):
     with pytest.raises(ValidationError, match="theme"):
-        services.mentor_offer_save(mentor=officer, themes=[], capacity=1, format="online")
+        mentor_offer_save(mentor=officer, themes=[], capacity=1, format="online")
     with pytest.raises(ValidationError, match="Capacity"):
-        services.mentor_offer_save(mentor=officer, themes=["x"], capacity=0, format="online")
+        mentor_offer_save(mentor=officer, themes=["x"], capacity=0, format="online")
     with pytest.raises(PermissionDenied):
-        services.mentor_offer_save(mentor=pending, themes=["x"], capacity=1, format="online")
+        mentor_offer_save(mentor=pending, themes=["x"], capacity=1, format="online")
     assert MentorOffer.objects.count() == 0
 
 
@@ -174,7 +166,7 @@ class TestAskingOnlyEligibleMentors:
     """mentorship_ask refuses every offer suggested_for would not show, with a reason."""
 
     def ask(self, mentee_request, offer):
-        return services.mentorship_ask(
+        return mentorship_ask(
             actor=mentee_request.mentee, mentoring_request=mentee_request, offer=offer
         )
 
@@ -218,7 +210,7 @@ class TestAskingOnlyEligibleMentors:
 
     def test_mentor_at_capacity_cannot_be_asked(self, mentors, mentee_request, other_council):
         offer = mentors["one"].mentor_offer  # capacity 1
-        elsewhere = services.mentoring_request_create(
+        elsewhere = mentoring_request_create(
             mentee=factories.officer(factories.OrganisationFactory(slug="croydon")),
             goals="Energy", themes=["co-operative energy"],
         )  # fmt: skip
@@ -227,7 +219,7 @@ class TestAskingOnlyEligibleMentors:
             self.ask(mentee_request, offer)
 
     def test_cannot_ask_oneself(self, officer, mentee_request):
-        own = services.mentor_offer_save(
+        own = mentor_offer_save(
             mentor=officer, themes=["social value"], capacity=3, format="online"
         )
         with pytest.raises(ValidationError, match="mentor yourself"):

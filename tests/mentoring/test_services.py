@@ -7,9 +7,16 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from core.models import Notification
-from mentoring import services
 from mentoring.models import Application, Placement
+from mentoring.services.applications import (
+    application_decide,
+    application_submit,
+    application_withdraw,
+)
+from mentoring.services.feedback import feedback_give, placement_to_case_study
+from mentoring.services.mentorships import mentor_offer_save, mentoring_request_create
+from mentoring.services.placements import placement_set_state, placement_update
+from notifications.models import Notification
 from tests import factories
 from tests.mentoring.conftest import details, make_placement
 
@@ -17,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 
 def apply(placement, person, statement="I would like to learn how you do it."):
-    return services.application_submit(
+    return application_submit(
         placement=placement, applicant=person, statement=statement, preferred_dates="May"
     )
 
@@ -73,9 +80,9 @@ class TestOffering:
     def test_places_cannot_drop_below_accepted(self, lead, placement, other_council):
         for _ in range(2):
             application = apply(placement, factories.officer(other_council))
-            services.application_decide(actor=lead, application=application, decision="accept")
+            application_decide(actor=lead, application=application, decision="accept")
         with pytest.raises(ValidationError, match="keep at least 2"):
-            services.placement_update(
+            placement_update(
                 actor=lead, placement=placement, details=details(placement.host_officer, places=1)
             )
         placement.refresh_from_db()
@@ -83,7 +90,7 @@ class TestOffering:
 
     def test_other_council_lead_cannot_edit(self, other_lead, placement):
         with pytest.raises(PermissionDenied):
-            services.placement_update(
+            placement_update(
                 actor=other_lead, placement=placement, details=details(placement.host_officer)
             )
 
@@ -101,7 +108,7 @@ class TestPlacementStates:
         }[state]
         placement = make_placement(lead, officer, state="draft")
         for step in path:
-            services.placement_set_state(actor=lead, placement=placement, state=step)
+            placement_set_state(actor=lead, placement=placement, state=step)
         return placement
 
     @pytest.mark.parametrize(
@@ -118,7 +125,7 @@ class TestPlacementStates:
     )
     def test_allowed_changes(self, lead, officer, old, new):
         placement = self.in_state(lead, officer, old)
-        services.placement_set_state(actor=lead, placement=placement, state=new)
+        placement_set_state(actor=lead, placement=placement, state=new)
         placement.refresh_from_db()
         assert placement.state == new
 
@@ -136,7 +143,7 @@ class TestPlacementStates:
     def test_refused_changes_leave_the_state_alone(self, lead, officer, old, new, message):
         placement = self.in_state(lead, officer, old)
         with pytest.raises(ValidationError, match=message):
-            services.placement_set_state(actor=lead, placement=placement, state=new)
+            placement_set_state(actor=lead, placement=placement, state=new)
         placement.refresh_from_db()
         assert placement.state == old
 
@@ -148,41 +155,39 @@ class TestPlacementStates:
         placement = self.in_state(lead, officer, "open")
         application = apply(placement, other_officer)
         if decision:
-            services.application_decide(actor=lead, application=application, decision=decision)
+            application_decide(actor=lead, application=application, decision=decision)
         if old == "closed":
-            services.placement_set_state(actor=lead, placement=placement, state="closed")
+            placement_set_state(actor=lead, placement=placement, state="closed")
         with pytest.raises(ValidationError, match="live applications"):
-            services.placement_set_state(actor=lead, placement=placement, state="draft")
+            placement_set_state(actor=lead, placement=placement, state="draft")
         placement.refresh_from_db()
         assert placement.state == old
-        assert list(services.feed_applications(other_officer)) == (
+        assert list(Application.objects.in_calendar_of(other_officer)) == (
             [application] if decision == "accept" else []
         )
 
     def test_back_to_draft_once_every_application_is_closed(self, lead, officer, other_officer):
         placement = self.in_state(lead, officer, "open")
         application = apply(placement, other_officer)
-        services.application_withdraw(actor=other_officer, application=application)
-        services.placement_set_state(actor=lead, placement=placement, state="draft")
+        application_withdraw(actor=other_officer, application=application)
+        placement_set_state(actor=lead, placement=placement, state="draft")
         placement.refresh_from_db()
         assert placement.state == "draft"
 
     def test_editing_follows_the_same_rules(self, lead, officer, other_officer):
         placement = self.in_state(lead, officer, "completed")
         with pytest.raises(ValidationError, match="completed placement is final"):
-            services.placement_update(
+            placement_update(
                 actor=lead, placement=placement, details=details(officer, state="open")
             )
         live = self.in_state(lead, officer, "open")
         apply(live, other_officer)
         with pytest.raises(ValidationError, match="live applications"):
-            services.placement_update(
-                actor=lead, placement=live, details=details(officer, state="draft")
-            )
+            placement_update(actor=lead, placement=live, details=details(officer, state="draft"))
         assert Placement.objects.get(pk=placement.pk).state == "completed"
         assert Placement.objects.get(pk=live.pk).state == "open"
         # Saving without changing the state is still fine.
-        services.placement_update(
+        placement_update(
             actor=lead, placement=live, details=details(officer, state="open", title="New")
         )
         assert Placement.objects.get(pk=live.pk).title == "New"
@@ -192,6 +197,37 @@ class TestPlacementStates:
         with pytest.raises(ValidationError, match="draft or open"):
             make_placement(lead, officer, state=state)
         assert Placement.objects.count() == 0
+
+
+class TestFieldErrors:
+    """Bad input comes back as field -> messages, like every other app."""
+
+    def fields(self, call):
+        with pytest.raises(ValidationError) as caught:
+            call()
+        return caught.value.message_dict
+
+    def test_placement_details(self, lead, officer):
+        past = timezone.localdate() - timedelta(days=1)
+        errors = self.fields(
+            lambda: make_placement(lead, officer, title=" ", places=0, closing_date=past)
+        )
+        assert {"title", "places", "closing_date"} <= set(errors)
+        assert "closing date cannot be in the past" in " ".join(errors["closing_date"])
+
+    def test_application_statement(self, placement, other_officer):
+        errors = self.fields(lambda: apply(placement, other_officer, statement=" "))
+        assert set(errors) == {"statement"}
+
+    def test_mentor_offer_and_request(self, officer):
+        errors = self.fields(
+            lambda: mentor_offer_save(mentor=officer, themes=[], capacity=0, format="online")
+        )
+        assert {"themes", "capacity"} <= set(errors)
+        errors = self.fields(
+            lambda: mentoring_request_create(mentee=officer, goals="", themes=["x"])
+        )
+        assert set(errors) == {"goals"}
 
 
 class TestApplying:
@@ -218,7 +254,7 @@ class TestApplying:
 
     def test_can_apply_again_after_withdrawing(self, placement, other_officer):
         first = apply(placement, other_officer)
-        services.application_withdraw(actor=other_officer, application=first)
+        application_withdraw(actor=other_officer, application=first)
         second = apply(placement, other_officer)
         assert second.pk != first.pk
 
@@ -232,7 +268,7 @@ class TestApplying:
             apply(placement, other_officer, statement="   ")
 
     def test_closed_placement_takes_no_applications(self, lead, placement, other_officer):
-        services.placement_set_state(actor=lead, placement=placement, state="closed")
+        placement_set_state(actor=lead, placement=placement, state="closed")
         with pytest.raises(ValidationError, match="no longer"):
             apply(placement, other_officer)
 
@@ -244,9 +280,7 @@ class TestDeciding:
         application = apply(placement, other_officer)
         for person in (officer, other_lead, other_officer, editor):
             with pytest.raises(PermissionDenied):
-                services.application_decide(
-                    actor=person, application=application, decision="accept"
-                )
+                application_decide(actor=person, application=application, decision="accept")
         application.refresh_from_db()
         assert application.state == Application.State.PENDING
 
@@ -254,9 +288,9 @@ class TestDeciding:
         applicants = [factories.officer(other_council) for _ in range(3)]
         applications = [apply(placement, person) for person in applicants]
         for application in applications[:2]:
-            services.application_decide(actor=lead, application=application, decision="accept")
+            application_decide(actor=lead, application=application, decision="accept")
         with pytest.raises(ValidationError, match="Every place"):
-            services.application_decide(actor=lead, application=applications[2], decision="accept")
+            application_decide(actor=lead, application=applications[2], decision="accept")
         assert Application.objects.filter(state="accepted").count() == 2
 
     def test_decline_frees_place_and_tells_host_who_waits(self, lead, placement, other_council):
@@ -264,44 +298,44 @@ class TestDeciding:
             apply(placement, factories.officer(other_council, name=f"Visitor {n}"))
             for n in range(3)
         )
-        services.application_decide(actor=lead, application=first, decision="accept")
-        services.application_decide(actor=lead, application=second, decision="accept")
-        services.application_decide(actor=lead, application=third, decision="waitlist")
-        services.application_decide(
+        application_decide(actor=lead, application=first, decision="accept")
+        application_decide(actor=lead, application=second, decision="accept")
+        application_decide(actor=lead, application=third, decision="waitlist")
+        application_decide(
             actor=lead, application=first, decision="decline", note="Sorry, dates moved."
         )
         freed = Notification.objects.get(
             recipient=placement.host_officer, kind="mentoring.place_freed"
         )
         assert "Visitor 2" in freed.body
-        services.application_decide(actor=lead, application=third, decision="accept")
+        application_decide(actor=lead, application=third, decision="accept")
         assert Application.objects.filter(state="accepted").count() == 2
 
     def test_withdrawal_frees_place(self, lead, placement, other_council):
         applications = [apply(placement, factories.officer(other_council)) for _ in range(3)]
         for application in applications[:2]:
-            services.application_decide(actor=lead, application=application, decision="accept")
-        services.application_withdraw(actor=applications[0].applicant, application=applications[0])
-        services.application_decide(actor=lead, application=applications[2], decision="accept")
+            application_decide(actor=lead, application=application, decision="accept")
+        application_withdraw(actor=applications[0].applicant, application=applications[0])
+        application_decide(actor=lead, application=applications[2], decision="accept")
         assert Application.objects.filter(state="accepted").count() == 2
 
     def test_only_applicant_withdraws(self, lead, placement, other_officer):
         application = apply(placement, other_officer)
         with pytest.raises(PermissionDenied):
-            services.application_withdraw(actor=lead, application=application)
+            application_withdraw(actor=lead, application=application)
 
     def test_double_decision_gets_a_clear_message(self, lead, placement, other_officer):
         application = apply(placement, other_officer)
-        services.application_decide(actor=lead, application=application, decision="accept")
+        application_decide(actor=lead, application=application, decision="accept")
         with pytest.raises(ValidationError, match="already accepted"):
-            services.application_decide(actor=lead, application=application, decision="accept")
+            application_decide(actor=lead, application=application, decision="accept")
 
     def test_bad_decision_and_long_note(self, lead, placement, other_officer):
         application = apply(placement, other_officer)
         with pytest.raises(ValidationError):
-            services.application_decide(actor=lead, application=application, decision="maybe")
+            application_decide(actor=lead, application=application, decision="maybe")
         with pytest.raises(ValidationError, match="2,000"):
-            services.application_decide(
+            application_decide(
                 actor=lead, application=application, decision="decline", note="x" * 2001
             )
 
@@ -311,7 +345,7 @@ class TestDeciding:
         application = apply(placement, other_officer)
         mail.outbox.clear()
         with django_capture_on_commit_callbacks(execute=True):
-            services.application_decide(actor=lead, application=application, decision="accept")
+            application_decide(actor=lead, application=application, decision="accept")
         recipients = {m.to[0] for m in mail.outbox}
         assert other_officer.email in recipients
         assert officer.email in recipients
@@ -323,31 +357,33 @@ class TestFeedbackAndCaseStudy:
     def done(self, lead, officer, other_officer):
         placement = make_placement(lead, officer)
         application = apply(placement, other_officer)
-        services.application_decide(actor=lead, application=application, decision="accept")
-        services.placement_set_state(actor=lead, placement=placement, state="completed")
+        application_decide(actor=lead, application=application, decision="accept")
+        placement_set_state(actor=lead, placement=placement, state="completed")
         application.refresh_from_db()
         return application
 
     def test_feedback_before_placement_is_refused(self, lead, placement, other_officer):
         application = apply(placement, other_officer)
-        services.application_decide(actor=lead, application=application, decision="accept")
+        application_decide(actor=lead, application=application, decision="accept")
         with pytest.raises(ValidationError, match="taken place"):
-            services.feedback_give(actor=other_officer, application=application, body="Great")
+            feedback_give(actor=other_officer, application=application, body="Great")
 
     def test_both_sides_give_feedback_once(self, done, officer, other_officer, other_lead):
-        services.feedback_give(actor=other_officer, application=done, body="Really useful.")
-        services.feedback_give(actor=officer, application=done, body="Good questions.")
+        feedback_give(actor=other_officer, application=done, body="Really useful.")
+        feedback_give(actor=officer, application=done, body="Good questions.")
         with pytest.raises(ValidationError, match="already"):
-            services.feedback_give(actor=other_officer, application=done, body="Again")
+            feedback_give(actor=other_officer, application=done, body="Again")
         with pytest.raises(PermissionDenied):
-            services.feedback_give(actor=other_lead, application=done, body="Not mine")
+            feedback_give(actor=other_lead, application=done, body="Not mine")
         assert done.feedback.count() == 2
 
-    def test_host_drafts_a_case_study_in_the_library(self, done, officer, other_officer, lead):
+    def test_host_drafts_a_case_study_in_the_library(
+        self, library, done, officer, other_officer, lead
+    ):
         from cms.models import CaseStudyPage, LibraryIndexPage
 
-        services.feedback_give(actor=other_officer, application=done, body="I learnt *a lot*.")
-        page = services.placement_to_case_study(actor=lead, placement=done.placement)
+        feedback_give(actor=other_officer, application=done, body="I learnt *a lot*.")
+        page = placement_to_case_study(actor=lead, placement=done.placement)
         page = CaseStudyPage.objects.get(pk=page.pk)
         assert page.live is False
         assert page.get_parent().specific_class is LibraryIndexPage
@@ -355,13 +391,29 @@ class TestFeedbackAndCaseStudy:
         assert page.latest_revision is not None
         assert "<em>a lot</em>" in page.outcomes
         assert page.council == done.placement.host_council
-        again = services.placement_to_case_study(actor=officer, placement=done.placement)
+        again = placement_to_case_study(actor=officer, placement=done.placement)
         assert again.pk == page.pk
         assert CaseStudyPage.objects.count() == 1
 
+    def test_without_a_library_the_host_is_told_and_nothing_is_made(self, done, lead):
+        from wagtail.models import Page, Site
+
+        from cms.models import CaseStudyPage
+
+        pages = list(Page.objects.values_list("pk", "slug", "title"))
+        sites = list(Site.objects.values_list("pk", "root_page_id", "hostname"))
+        with pytest.raises(ValidationError) as caught:
+            placement_to_case_study(actor=lead, placement=done.placement)
+        assert "library" in " ".join(caught.value.messages)
+        assert list(Page.objects.values_list("pk", "slug", "title")) == pages
+        assert list(Site.objects.values_list("pk", "root_page_id", "hostname")) == sites
+        assert not CaseStudyPage.objects.exists()
+        done.placement.refresh_from_db()
+        assert done.placement.case_study is None
+
     def test_visitor_cannot_draft_case_study(self, done, other_officer):
         with pytest.raises(PermissionDenied):
-            services.placement_to_case_study(actor=other_officer, placement=done.placement)
+            placement_to_case_study(actor=other_officer, placement=done.placement)
 
 
 class TestReminders:
@@ -373,10 +425,10 @@ class TestReminders:
             lead, officer, start_date=start, end_date=start, closing_date=start
         )
         application = apply(placement, other_officer)
-        services.application_decide(actor=lead, application=application, decision="accept")
+        application_decide(actor=lead, application=application, decision="accept")
         later = make_placement(lead, officer, title="Later one")
         late_app = apply(later, other_officer)
-        services.application_decide(actor=lead, application=late_app, decision="accept")
+        application_decide(actor=lead, application=late_app, decision="accept")
         mail.outbox.clear()
         from django.core.management import call_command
 

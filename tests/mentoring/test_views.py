@@ -6,8 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from mentoring import services
 from mentoring.models import Application, Placement
+from mentoring.services.applications import application_decide, application_submit
+from mentoring.services.mentorships import mentor_offer_save
+from mentoring.services.placements import placement_set_state
 from tests import factories
 from tests.mentoring.conftest import make_placement
 
@@ -16,7 +18,7 @@ LIST = reverse("mentoring:placement_list")
 
 
 def apply(placement, person):
-    return services.application_submit(
+    return application_submit(
         placement=placement, applicant=person, statement="I would like to learn."
     )
 
@@ -85,7 +87,7 @@ def test_offer_form_shows_errors_for_bad_input(client_for, lead, officer):
         },
     )  # fmt: skip
     body = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "closing date cannot be in the past" in body
     assert "at least one place" in body
     assert "cannot end before it starts" in body
@@ -136,7 +138,7 @@ def test_lead_decides_through_view_and_full_placement_gets_message(
     assert "Every place on this placement is taken" in response.content.decode()
     assert Application.objects.filter(state="accepted").count() == 2
     assert client_for(other_lead).post(url, {"decision": "accept"}).status_code in (403, 404)
-    assert client.post(url, {"decision": "nonsense"}).status_code == 302
+    assert client.post(url, {"decision": "nonsense"}).status_code == 400
 
 
 def test_withdraw_through_view(client_for, placement, other_officer, lead):
@@ -167,7 +169,7 @@ def _many(lead, officer, count, other_council):
         )  # fmt: skip
         if n % 2:
             application = apply(placement, factories.officer(other_council))
-            services.application_decide(actor=lead, application=application, decision="accept")
+            application_decide(actor=lead, application=application, decision="accept")
 
 
 def test_filters(client_for, lead, officer, other_officer, other_council, settings_fast_rate):
@@ -245,14 +247,14 @@ def test_editor_sees_placements_in_wagtail_admin(
     assert client_for(officer).get("/admin/mentoring/placements/").status_code in (302, 403)
 
 
-def test_case_study_view(client_for, lead, officer, other_officer):
+def test_case_study_view(client_for, library, lead, officer, other_officer):
     placement = make_placement(lead, officer)
     application = apply(placement, other_officer)
-    services.application_decide(actor=lead, application=application, decision="accept")
+    application_decide(actor=lead, application=application, decision="accept")
     url = reverse("mentoring:placement_case_study", args=[placement.pk])
     response = client_for(lead).post(url, follow=True)
     assert "taken place" in response.content.decode()
-    services.placement_set_state(actor=lead, placement=placement, state="completed")
+    placement_set_state(actor=lead, placement=placement, state="completed")
     assert client_for(other_officer).post(url).status_code == 403
     response = client_for(officer).post(url, follow=True)
     assert "draft case study" in response.content.decode()
@@ -272,7 +274,7 @@ def test_state_form_offers_only_allowed_changes(client_for, lead, officer, other
         reverse("mentoring:placement_state", args=[placement.pk]), {"state": "draft"}, follow=True
     )
     assert "cannot go back to draft" in response.content.decode()
-    services.placement_set_state(actor=lead, placement=placement, state="completed")
+    placement_set_state(actor=lead, placement=placement, state="completed")
     page = client.get(placement.get_absolute_url())
     assert page.context["state_choices"] == []
     assert "Change state" not in page.content.decode()
@@ -287,3 +289,48 @@ def test_decision_goes_back_only_to_this_site(client_for, lead, placement, other
     expected = target if target.startswith("/e") else application.get_absolute_url()
     assert response.status_code == 302
     assert response["Location"] == expected
+
+
+@pytest.mark.parametrize("target", ["0", "home", "mentoring:placement_list"])
+def test_decision_with_a_bare_word_next_goes_to_the_default(
+    client_for, lead, placement, other_officer, target
+):
+    application = apply(placement, other_officer)
+    url = reverse("mentoring:application_decide", args=[application.pk])
+    response = client_for(lead).post(url, {"decision": "waitlist", "next": target})
+    assert response.status_code == 302
+    assert response["Location"] == application.get_absolute_url()
+
+
+def test_mentee_without_suggestions_is_not_told_here_are_the_mentors(client_for, officer):
+    response = client_for(officer).post(
+        reverse("mentoring:request_create"),
+        {"goals": "Start a scheme.", "themes": "co-operative energy"},
+        follow=True,
+    )
+    body = response.content.decode()
+    assert "No mentor with free capacity shares these themes" in body
+    assert "Here are the mentors we suggest" not in body
+
+
+def test_mentee_with_suggestions_is_told_here_are_the_mentors(client_for, officer, other_officer):
+    mentor_offer_save(
+        mentor=other_officer, themes=["co-operative energy"], capacity=1, format="online"
+    )
+    response = client_for(officer).post(
+        reverse("mentoring:request_create"),
+        {"goals": "Start a scheme.", "themes": "co-operative energy"},
+        follow=True,
+    )
+    body = response.content.decode()
+    assert "Here are the mentors we suggest" in body
+    assert other_officer.name in body
+    assert "No mentor with free capacity" not in body
+
+
+def test_pending_member_gets_the_site_403_page(client_for, pending):
+    response = client_for(pending).get(reverse("mentoring:mentoring"))
+    assert response.status_code == 403
+    assert "confirmed members" in response.content.decode()
+    assert "mentoring/forbidden.html" not in [t.name for t in response.templates]
+    assert "403.html" in [t.name for t in response.templates]

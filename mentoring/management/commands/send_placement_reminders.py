@@ -6,7 +6,7 @@ it twice in a day sends nothing more.
 
 from django.core.management.base import BaseCommand
 
-from mentoring.services import REMINDER_DAYS, placement_reminders_send
+from mentoring.services.reminders import REMINDER_DAYS, placement_reminders_send
 
 
 class Command(BaseCommand):
