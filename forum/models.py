@@ -200,9 +200,6 @@ class PostQuerySet(models.QuerySet):
         low = (page - 1) * POSTS_PER_PAGE
         return self.filter(thread=thread, number__gt=low, number__lte=low + POSTS_PER_PAGE)
 
-    def visible(self):
-        return self.filter(deleted_at__isnull=True, hidden_at__isnull=True)
-
 
 class Post(models.Model):
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
