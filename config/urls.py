@@ -17,7 +17,6 @@ urlpatterns = [
     path("ideas/", include("ideasbank.urls")),
     path("discussions/", include("forum.urls")),
     path("shadowing/", include("mentoring.urls")),
-    path("liveblog-updates/", include("liveblogs.urls")),
     path("search/", core_views.search, name="search"),
     path("healthz/", core_views.healthz, name="healthz"),
 ]
