@@ -61,7 +61,6 @@ def placement_list(request):
         {
             "form": form,
             "page": page,
-            "page_range": page.paginator.get_elided_page_range(page.number),
             "querystring": query.urlencode(),
             "can_offer": permissions.can_offer_placement(request.user),
         },

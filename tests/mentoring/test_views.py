@@ -334,3 +334,20 @@ def test_pending_member_gets_the_site_403_page(client_for, pending):
     assert "confirmed members" in response.content.decode()
     assert "mentoring/forbidden.html" not in [t.name for t in response.templates]
     assert "403.html" in [t.name for t in response.templates]
+
+
+def test_list_pages_are_elided_around_the_current_one(
+    client_for, monkeypatch, lead, officer, other_officer, settings_fast_rate
+):
+    from mentoring.views import placements as placement_views
+
+    monkeypatch.setattr(placement_views, "PER_PAGE", 1)
+    for n in range(8):
+        make_placement(lead, officer, title=f"Placement {n}")
+    response = client_for(other_officer).get(LIST, {"page": 1, "format": "in-person"})
+    body = response.content.decode()
+    assert 'aria-current="page"' in body
+    assert "page=2" in body and "page=8" in body
+    assert "page=5" not in body  # elided
+    assert "…" in body
+    assert "format=in-person&amp;page=2" in body
