@@ -33,15 +33,14 @@ INSTALLED_APPS = [
     "daphne",
     "core",
     "members",
+    "notifications",
     "cms",
     "ideasbank",
     "forum",
     "mentoring",
     "liveblogs",
-    "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -66,8 +65,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
-    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -98,8 +95,9 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
-                "core.context_processors.hub",
+                "core.context_processors.navigation",
+                "members.context_processors.roles",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -246,7 +244,6 @@ HUB_POST_RATE = env.str("HUB_POST_RATE", default="10/m")
 HUB_VOTE_RATE = env.str("HUB_VOTE_RATE", default="60/m")
 # Live-bloggers post faster than members do.
 HUB_LIVEBLOG_POST_RATE = env.str("HUB_LIVEBLOG_POST_RATE", default="30/m")
-MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
 
 # Internationalisation ------------------------------------------------------
 LANGUAGE_CODE = "en-gb"

@@ -13,7 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
-    path("notifications/", include("core.urls")),
+    path("notifications/", include("notifications.urls")),
     path("ideas/", include("ideasbank.urls")),
     path("discussions/", include("forum.urls")),
     path("shadowing/", include("mentoring.urls")),

@@ -1,3 +1,5 @@
+"""The core app: what every feature app shares (error layer, validators, real time, search)."""
+
 from django.apps import AppConfig
 
 

@@ -1,6 +1,6 @@
-from django.utils.functional import SimpleLazyObject
+"""The site's main navigation, with the section the request is in marked current."""
 
-from core.models import Notification
+from dataclasses import dataclass
 
 PRIMARY_NAVIGATION = [
     ("Ideas bank", "/ideas/"),
@@ -13,21 +13,27 @@ PRIMARY_NAVIGATION = [
 ]
 
 
-def hub(request):
-    user = getattr(request, "user", None)
+@dataclass(frozen=True)
+class NavigationItem:
+    label: str
+    href: str
+    # "page" on the section's own address, "true" anywhere under it, "" elsewhere:
+    # the value of aria-current.
+    current: str = ""
 
-    def unread():
-        if user is None or not user.is_authenticated:
-            return 0
-        return Notification.objects.for_user(user).unread().count()
 
-    def can_review():
-        from members.permissions import is_council_lead, is_network_editor
+def _current(path: str, href: str) -> str:
+    if path == href:
+        return "page"
+    if path.startswith(href):
+        return "true"
+    return ""
 
-        return bool(user) and (is_network_editor(user) or is_council_lead(user))
 
+def navigation(request):
+    path = getattr(request, "path", "")
     return {
-        "can_review_members": SimpleLazyObject(can_review),
-        "primary_navigation": PRIMARY_NAVIGATION,
-        "unread_notifications": SimpleLazyObject(unread),
+        "primary_navigation": [
+            NavigationItem(label, href, _current(path, href)) for label, href in PRIMARY_NAVIGATION
+        ]
     }

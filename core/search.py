@@ -28,9 +28,18 @@ class SearchHit:
     summary: str = ""
 
 
+def clean_query(query: str) -> str:
+    """The words to look for: no control characters, no double quotes, single spaces.
+
+    Search is by words, not phrases; a double quote reaches the SQLite full-text
+    query as part of a term and breaks it (an unclosed one is a syntax error).
+    """
+    return " ".join(strip_control(query).replace('"', " ").split())
+
+
 def search_everything(user, query: str, limit: int = 10) -> list[tuple[str, list[SearchHit]]]:
     """Results grouped by section, in hook order; empty sections left out."""
-    query = strip_control(query).strip()
+    query = clean_query(query)
     if not query:
         return []
     grouped = []

@@ -1,15 +1,11 @@
-from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db import connection
-from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+"""Site-wide pages that belong to no feature: the health check and the hub's search."""
 
-from core import services
-from core.models import Notification
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+
 from core.search import search_everything
+from core.validators import strip_control
 
 MAX_QUERY_LENGTH = 200
 
@@ -20,43 +16,8 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
-@login_required
-def notification_list(request):
-    page = Paginator(Notification.objects.for_user(request.user), 30).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "core/notification_list.html", {"page": page})
-
-
-@login_required
-@require_POST
-def notifications_mark_all_read(request):
-    services.notifications_mark_all_read(user=request.user)
-    return redirect("notifications:list")
-
-
-@login_required
-@require_POST
-def notification_open(request, pk: int):
-    notification = services.notification_mark_read(user=request.user, notification_id=pk)
-    target = notification.url if notification else ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect("notifications:list")
-
-
-@csrf_exempt  # RFC 8058 one-click unsubscribe posts without a CSRF token.
-def unsubscribe(request, token: str):
-    user = services.email_unsubscribe(token=token)
-    if user is None:
-        return render(request, "core/unsubscribe.html", {"invalid": True}, status=400)
-    if request.method == "POST" and not request.POST.get("from_page"):
-        return HttpResponse("Unsubscribed.")
-    return render(request, "core/unsubscribe.html", {"member": user})
-
-
 def search(request):
-    query = request.GET.get("q", "")
+    query = strip_control(request.GET.get("q", ""))
     error = ""
     if len(query) > MAX_QUERY_LENGTH:
         error = f"Search for at most {MAX_QUERY_LENGTH} characters."

@@ -46,6 +46,11 @@ def is_council_lead(user, organisation=None) -> bool:
     return organisation is None or user.organisation_id == organisation.pk
 
 
+def can_review_members(user) -> bool:
+    """Sees membership requests: network editors (all of them) and council leads (their own)."""
+    return is_network_editor(user) or is_council_lead(user)
+
+
 def can_decide_membership(actor, person) -> bool:
     """Editors decide for anyone; a lead only for people asking to join their own council."""
     if actor is None or isinstance(actor, AnonymousUser) or actor.pk == person.pk:

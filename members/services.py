@@ -6,8 +6,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from core.services import notify
-from core.tasks import send_transactional_email
+from notifications.services import notify
+from notifications.tasks import send_transactional_email
 from members.models import Organisation
 from members.permissions import COUNCIL_LEADS, can_decide_membership
 

@@ -1,3 +1,5 @@
+"""Template filters every app uses: member-written Markdown, sanitised."""
+
 from django import template
 
 from core.markdown import render_markdown

@@ -66,3 +66,31 @@ def test_group_restricted_pages_stay_out_of_search_for_members(client_for, pages
     html = client_for(officer).get("/search/", {"q": "community energy"}).content.decode()
     assert "Community energy guide" in html
     assert "briefing for members" not in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"community energy',
+        'community energy"',
+        '"community energy"',
+        "community\x00energy",
+        "\x00",
+        '"',
+        "energy*",
+        "NEAR(community energy)",
+        "title:energy",
+        "community AND OR NOT",
+        "'",
+        "\\",
+    ],
+)
+def test_odd_queries_never_fail(query, client, pages, council):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+
+
+def test_a_quoted_phrase_still_finds_the_page(client, pages):
+    html = client.get("/search/", {"q": '"community energy'}).content.decode()
+    assert "Community energy guide" in html
+    assert "\x00" not in client.get("/search/", {"q": "energy\x00"}).content.decode()

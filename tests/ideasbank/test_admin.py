@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.models import Notification
+from notifications.models import Notification
 from ideasbank.models import Idea, Stage
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from core.models import Notification
+from notifications.models import Notification
 from core.ratelimit import RateLimited
 from ideasbank import services
 from ideasbank.models import (

@@ -1,3 +1,5 @@
+"""The Notification row: something a member should know about, read in the site or by email."""
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -32,6 +34,8 @@ class Notification(models.Model):
     objects = NotificationQuerySet.as_manager()
 
     class Meta:
+        # The table was created when notifications lived in core; it keeps its name.
+        db_table = "core_notification"
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["recipient", "read_at"], name="notif_unread_idx")]
 

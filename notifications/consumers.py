@@ -2,11 +2,7 @@
 
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from core.realtime import group_name
-
-
-def notifications_group(user_id: int) -> str:
-    return group_name("notifications", user_id)
+from notifications.events import notifications_group
 
 
 class NotificationConsumer(AsyncJsonWebsocketConsumer):

@@ -4,8 +4,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from core.models import Notification
-from core.services import notify, unsubscribe_token
+from notifications.models import Notification
+from notifications.services import notify
 from tests import factories
 
 
@@ -87,33 +87,6 @@ def test_visitors_are_sent_to_sign_in(client):
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
-def test_one_click_unsubscribe_link_turns_email_off(client, officer):
-    response = client.get(f"/notifications/unsubscribe/{unsubscribe_token(officer)}/")
-    assert response.status_code == 200
-    officer.refresh_from_db()
-    assert officer.email_frequency == "never"
-
-
-def test_one_click_unsubscribe_post_without_csrf(officer):
-    from django.test import Client
-
-    c = Client(enforce_csrf_checks=True)
-    response = c.post(
-        f"/notifications/unsubscribe/{unsubscribe_token(officer)}/",
-        {"List-Unsubscribe": "One-Click"},
-    )
-    assert response.status_code == 200
-    officer.refresh_from_db()
-    assert officer.email_frequency == "never"
-
-
-def test_a_forged_unsubscribe_token_changes_nothing(client, officer):
-    response = client.get("/notifications/unsubscribe/not-a-real-token/")
-    assert response.status_code == 400
-    officer.refresh_from_db()
-    assert officer.email_frequency == "immediately"
-
-
 def test_notification_list_queries_do_not_grow(client_for, officer, django_assert_max_num_queries):
     c = client_for(officer)
     notify(recipients=[officer], kind="t", title="x")
@@ -135,4 +108,4 @@ def test_in_production_emails_are_queued_for_the_worker(
         notify(recipients=[officer], kind="t", title="Queued")
     assert mail.outbox == []
     task = DBTaskResult.objects.get()
-    assert task.task_path == "core.tasks.send_notification_emails"
+    assert task.task_path == "notifications.tasks.send_notification_emails"

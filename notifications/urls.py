@@ -1,6 +1,8 @@
+"""URLs of the notifications app, under /notifications/."""
+
 from django.urls import path
 
-from core import views
+from notifications import views
 
 app_name = "notifications"
 urlpatterns = [

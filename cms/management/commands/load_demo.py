@@ -1,7 +1,9 @@
 """Fill an empty site with the network as its own papers describe it.
 
 Each app keeps its demo content in <app>/demo.py with a load(stdout=...)
-function; running the command twice changes nothing the second time.
+function; running the command twice changes nothing the second time. This
+command, in the site shell (cms), is the one place outside tests that imports
+demo code.
 """
 
 from importlib import import_module

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from core.tasks import send_digests
+from notifications.tasks import send_digests
 
 
 class Command(BaseCommand):

@@ -1,5 +1,7 @@
+"""WebSocket route of the notifications app."""
+
 from django.urls import path
 
-from core.consumers import NotificationConsumer
+from notifications.consumers import NotificationConsumer
 
 websocket_urlpatterns = [path("ws/notifications/", NotificationConsumer.as_asgi())]

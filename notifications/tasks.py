@@ -1,4 +1,4 @@
-"""Background work: emails, sent through django-tasks (immediate or database backend)."""
+"""Notification emails, sent through django-tasks (at once in development, queued in production)."""
 
 from datetime import timedelta
 
@@ -10,12 +10,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
-from core.models import Notification
+from notifications.models import Notification
+from notifications.services import unsubscribe_url
 
 
 def _send(user, subject: str, template: str, context: dict) -> None:
-    from core.services import unsubscribe_url
-
     link = unsubscribe_url(user)
     context = {
         **context,
@@ -23,12 +22,13 @@ def _send(user, subject: str, template: str, context: dict) -> None:
         "unsubscribe_url": link,
         "site_url": settings.SITE_URL.rstrip("/"),
     }
-    text = render_to_string(f"core/email/{template}.txt", context)
+    text = render_to_string(f"notifications/email/{template}.txt", context)
     message = EmailMultiAlternatives(
         subject=f"[CCIN] {subject}",
         body=text,
         to=[user.email],
         headers={
+            # RFC 8058: mail clients offer one-click unsubscribe with a POST to this link.
             "List-Unsubscribe": f"<{link}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },

@@ -1,4 +1,9 @@
-"""Notifications: the one way every feature tells a member something."""
+"""Notifications: the one way every feature tells a member something, and the member's replies.
+
+``notify`` stores a notification per recipient, pushes it to their open tabs
+and emails it by their preference; the rest mark notifications read and turn
+notification email off from an unsubscribe link.
+"""
 
 from collections.abc import Iterable
 
@@ -9,11 +14,27 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from core.consumers import notifications_group
-from core.models import Notification
 from core.realtime import broadcast_on_commit
+from notifications.events import notification_new, notifications_group
+from notifications.models import Notification
 
+# Links already emailed were signed with this salt when notifications lived in
+# core; changing it would break them.
 UNSUBSCRIBE_SALT = "core.unsubscribe"
+
+
+def _recipients(recipients: Iterable, actor) -> list:
+    """Each person once, without the actor (nobody is told of their own action)."""
+    seen: set[int] = set()
+    people = []
+    for person in recipients:
+        if person is None or person.pk in seen:
+            continue
+        if actor is not None and person.pk == actor.pk:
+            continue
+        seen.add(person.pk)
+        people.append(person)
+    return people
 
 
 def notify(
@@ -31,23 +52,16 @@ def notify(
     recipient listed twice gets one notification.
     """
     User = get_user_model()
-    seen: set[int] = set()
-    people = []
-    for person in recipients:
-        if person is None or person.pk in seen:
-            continue
-        if actor is not None and person.pk == actor.pk:
-            continue
-        seen.add(person.pk)
-        people.append(person)
+    people = _recipients(recipients, actor)
     if not people:
         return []
     now = timezone.now()
+    title = title[:300]
     rows = [
         Notification(
             recipient=person,
             kind=kind,
-            title=title[:300],
+            title=title,
             body=body,
             url=url,
             created_at=now,
@@ -59,8 +73,7 @@ def notify(
         created = Notification.objects.bulk_create(rows)
         for person in people:
             broadcast_on_commit(
-                notifications_group(person.pk),
-                {"type": "notification.new", "title": title[:300], "url": url},
+                notifications_group(person.pk), notification_new(title=title, url=url)
             )
         immediate = [
             row.pk
@@ -68,7 +81,7 @@ def notify(
             if person.email_frequency == User.EmailFrequency.IMMEDIATELY and person.email
         ]
         if immediate:
-            from core.tasks import send_notification_emails
+            from notifications.tasks import send_notification_emails
 
             transaction.on_commit(
                 lambda: send_notification_emails.enqueue(notification_ids=immediate)
@@ -81,6 +94,7 @@ def notifications_mark_all_read(*, user) -> int:
 
 
 def notification_mark_read(*, user, notification_id: int) -> Notification | None:
+    """Mark one of the member's own notifications read; None when it is not theirs."""
     notification = Notification.objects.for_user(user).filter(pk=notification_id).first()
     if notification and notification.read_at is None:
         notification.read_at = timezone.now()
@@ -97,14 +111,19 @@ def unsubscribe_url(user) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def email_unsubscribe(*, token: str):
-    """Turn off notification email for the member the token was made for."""
-    User = get_user_model()
+def unsubscribe_member(token: str):
+    """The member an unsubscribe token was made for, or None for a forged or stale one."""
     try:
         user_pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature:
         return None
-    user = User.objects.filter(pk=user_pk).first()
+    return get_user_model().objects.filter(pk=user_pk).first()
+
+
+def email_unsubscribe(*, token: str):
+    """Turn off notification email for the member the token was made for (None: bad token)."""
+    User = get_user_model()
+    user = unsubscribe_member(token)
     if user is not None and user.email_frequency != User.EmailFrequency.NEVER:
         user.email_frequency = User.EmailFrequency.NEVER
         user.save(update_fields=["email_frequency"])

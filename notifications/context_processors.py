@@ -1,0 +1,16 @@
+"""The header's unread-notification count, counted only when a template shows it."""
+
+from django.utils.functional import SimpleLazyObject
+
+from notifications.models import Notification
+
+
+def unread_notifications(request):
+    user = getattr(request, "user", None)
+
+    def count() -> int:
+        if user is None or not user.is_authenticated:
+            return 0
+        return Notification.objects.for_user(user).unread().count()
+
+    return {"unread_notifications": SimpleLazyObject(count)}
