@@ -1,3 +1,5 @@
+"""The members app: councils, affiliates, people, their roles and membership decisions."""
+
 from django.apps import AppConfig
 
 

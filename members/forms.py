@@ -1,6 +1,11 @@
+"""Forms a person fills in about themselves: the extra sign-up fields and the profile."""
+
 from django import forms
 from django.contrib.auth import get_user_model
 
+from core.forms import TextField
+from core.themes import ThemesField
+from core.validators import validate_single_line
 from members.models import Organisation
 
 User = get_user_model()
@@ -9,7 +14,7 @@ User = get_user_model()
 class SignupExtraForm(forms.Form):
     """Fields allauth adds to its sign-up form."""
 
-    name = forms.CharField(label="Full name", max_length=150)
+    name = forms.CharField(label="Full name", max_length=150, validators=[validate_single_line])
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.all(),
         required=False,
@@ -32,38 +37,31 @@ class SignupExtraForm(forms.Form):
 
 
 class ProfileForm(forms.Form):
-    name = forms.CharField(label="Full name", max_length=150)
-    job_title = forms.CharField(label="Job title", max_length=150, required=False)
-    bio = forms.CharField(
+    name = forms.CharField(label="Full name", max_length=150, validators=[validate_single_line])
+    job_title = forms.CharField(
+        label="Job title", max_length=150, required=False, validators=[validate_single_line]
+    )
+    bio = TextField(
         label="Short bio",
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    expertise = forms.CharField(
-        label="Themes of expertise",
-        required=False,
-        max_length=500,
-        help_text="Separate themes with commas, for example: co-operative energy, social value",
-    )
+    expertise = ThemesField(label="Themes of expertise")
     email_frequency = forms.ChoiceField(
         label="Email me about notifications", choices=User.EmailFrequency.choices
     )
 
-    def clean_expertise(self):
-        themes = [t.strip() for t in self.cleaned_data["expertise"].split(",") if t.strip()]
-        for theme in themes:
-            if len(theme) > 60:
-                raise forms.ValidationError("Keep each theme under 60 characters.")
-        if len(themes) > 15:
-            raise forms.ValidationError("Choose at most 15 themes.")
-        return themes
-
-
-class RefuseForm(forms.Form):
-    reason = forms.CharField(
-        label="Reason (sent to the person)",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    @classmethod
+    def for_member(cls, user, data=None):
+        """The form bound to data, or filled with the member's current profile."""
+        return cls(
+            data,
+            initial={
+                "name": user.name,
+                "job_title": user.job_title,
+                "bio": user.bio,
+                "expertise": list(user.expertise.all()),
+                "email_frequency": user.email_frequency,
+            },
+        )

@@ -1,3 +1,5 @@
+"""Councils, affiliates, their email domains, and the user (with profile and role querysets)."""
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
@@ -9,7 +11,13 @@ from taggit.managers import TaggableManager
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
-from members.permissions import COUNCIL_LEADS, MODERATORS, NETWORK_EDITORS
+from members.permissions import (
+    COUNCIL_LEADS,
+    MODERATORS,
+    NETWORK_EDITORS,
+    is_council_lead,
+    is_network_editor,
+)
 
 
 class Region(models.TextChoices):
@@ -150,6 +158,15 @@ class UserQuerySet(models.QuerySet):
         if organisation is not None:
             leads = leads.filter(organisation=organisation)
         return leads
+
+    def awaiting_decision_by(self, user):
+        """Pending requests this person may decide: every one for editors, their own for leads."""
+        pending = self.filter(status="pending").exclude(pk=user.pk).select_related("organisation")
+        if is_network_editor(user):
+            return pending
+        if is_council_lead(user):
+            return pending.filter(organisation_id=user.organisation_id)
+        return pending.none()
 
 
 class UserManager(BaseUserManager.from_queryset(UserQuerySet)):

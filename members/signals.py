@@ -3,7 +3,7 @@
 from allauth.account.signals import email_confirmed
 from django.dispatch import receiver
 
-from members.services import membership_on_email_verified
+from members.services.membership import membership_on_email_verified
 
 
 @receiver(email_confirmed)

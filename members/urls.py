@@ -1,3 +1,5 @@
+"""URLs of the members app, under /members/."""
+
 from django.urls import path
 
 from members import views

@@ -1,22 +1,26 @@
+"""Members in the Wagtail admin: councils, membership requests and their audit log; search."""
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import ModelLogEntry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.search import SEARCH_HOOK
-from members import services
-from members.forms import RefuseForm
 from members.models import Organisation
 from members.permissions import is_network_editor
+from members.services import membership
 
 User = get_user_model()
+RECENT_DECISIONS = 20
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -33,18 +37,34 @@ class OrganisationViewSet(SnippetViewSet):
 register_snippet(OrganisationViewSet)
 
 
+@hooks.register("register_log_actions")
+def register_membership_log_actions(actions):
+    actions.register_action(membership.CONFIRM_ACTION, "Confirm membership", "Confirmed membership")
+    actions.register_action(membership.REFUSE_ACTION, "Refuse membership", "Refused membership")
+
+
 def _require_editor(request):
     if not is_network_editor(request.user):
-        raise PermissionDenied
+        raise PermissionDenied("Only network editors decide on membership here.")
 
 
 def admin_membership_requests(request):
     _require_editor(request)
-    pending = User.objects.filter(status=User.Status.PENDING).select_related("organisation")
+    decisions = (
+        ModelLogEntry.objects.filter(
+            action__in=[membership.CONFIRM_ACTION, membership.REFUSE_ACTION]
+        )
+        .select_related("user")
+        .order_by("-timestamp", "-id")[:RECENT_DECISIONS]
+    )
     return TemplateResponse(
         request,
         "members/admin/membership_requests.html",
-        {"pending": pending, "refuse_form": RefuseForm(), "page_title": "Membership requests"},
+        {
+            "pending": User.objects.awaiting_decision_by(request.user),
+            "decisions": decisions,
+            "page_title": "Membership requests",
+        },
     )
 
 
@@ -52,17 +72,16 @@ def admin_membership_requests(request):
 def admin_membership_decide(request, pk: int, decision: str):
     _require_editor(request)
     person = get_object_or_404(User, pk=pk)
-    try:
-        if decision == "confirm":
-            services.membership_confirm(actor=request.user, person=person)
-            messages.success(request, f"{person} confirmed.")
-        else:
-            form = RefuseForm(request.POST)
-            reason = form.cleaned_data["reason"] if form.is_valid() else ""
-            services.membership_refuse(actor=request.user, person=person, reason=reason)
-            messages.success(request, f"{person} refused.")
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    if decision == "confirm":
+        membership.membership_confirm(actor=request.user, person=person)
+        messages.success(request, f"{person} confirmed.")
+    elif decision == "refuse":
+        membership.membership_refuse(
+            actor=request.user, person=person, reason=request.POST.get("reason", "")
+        )
+        messages.success(request, f"{person} refused.")
+    else:
+        raise Http404
     return redirect("members_admin_requests")
 
 

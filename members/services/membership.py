@@ -1,17 +1,23 @@
-"""Membership: what happens when someone verifies their address, and decisions on them."""
+"""Membership: what a verified address does, who hears of a request, and the decisions on it."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.log_actions import log
 
+from core.validators import clean_text
+from members.models import Organisation
+from members.permissions import can_decide_membership
 from notifications.services import notify
 from notifications.tasks import send_transactional_email
-from members.models import Organisation
-from members.permissions import COUNCIL_LEADS, can_decide_membership
 
 User = get_user_model()
+
+CONFIRM_ACTION = "members.membership.confirm"
+REFUSE_ACTION = "members.membership.refuse"
 
 
 def membership_on_email_verified(*, user, email: str) -> None:
@@ -31,47 +37,50 @@ def membership_on_email_verified(*, user, email: str) -> None:
             return
         user.status = User.Status.PENDING
         user.save(update_fields=["status"])
-        _tell_deciders_about(user)
-
-
-def _tell_deciders_about(person) -> None:
-    deciders = User.objects.filter(is_active=True)
-    if person.organisation_id:
-        deciders = deciders.filter(
-            groups__name=COUNCIL_LEADS,
-            organisation_id=person.organisation_id,
-            status=User.Status.CONFIRMED,
+        notify(
+            recipients=deciders_for(user),
+            kind="membership.request",
+            title=f"{user.name or user.email} asks to join the network",
+            url=reverse("members:requests"),
         )
-    else:
-        deciders = deciders.filter(is_superuser=True)
-    notify(
-        recipients=list(deciders),
-        kind="membership.request",
-        title=f"{person.name or person.email} asks to join the network",
-        url="/members/requests/",
-    )
+
+
+def deciders_for(person) -> list:
+    """Who hears of a request: its organisation's leads, or editors when there is no lead."""
+    if person.organisation_id is not None:
+        leads = list(User.objects.council_leads(person.organisation).exclude(pk=person.pk))
+        if leads:
+            return leads
+    return list(User.objects.network_editors().exclude(pk=person.pk))
 
 
 def _decide(*, actor, person, status: str, reason: str = "") -> None:
     if not can_decide_membership(actor, person):
         raise PermissionDenied("You cannot decide on this person's membership.")
+    already = ValidationError("This request has already been decided.")
     if person.status != User.Status.PENDING:
-        raise ValidationError("This request has already been decided.")
+        raise already
     with transaction.atomic():
         locked = User.objects.select_for_update().get(pk=person.pk)
         if locked.status != User.Status.PENDING:
-            raise ValidationError("This request has already been decided.")
+            raise already
         locked.status = status
         locked.decided_by = actor
         locked.decided_at = timezone.now()
         locked.save(update_fields=["status", "decided_by", "decided_at"])
-        person.status, person.decided_by, person.decided_at = (
-            locked.status,
-            actor,
-            locked.decided_at,
+        person.status, person.decided_by, person.decided_at = status, actor, locked.decided_at
+        confirmed = status == User.Status.CONFIRMED
+        log(
+            instance=locked,
+            action=CONFIRM_ACTION if confirmed else REFUSE_ACTION,
+            user=actor,
+            data={
+                "organisation": str(locked.organisation or "Individual affiliate"),
+                "reason": reason,
+            },
         )
-        template = "confirmed" if status == User.Status.CONFIRMED else "refused"
-        context = {"person": person, "reason": reason.strip()}
+        template = "confirmed" if confirmed else "refused"
+        context = {"person": person, "reason": reason}
         subject = render_to_string(
             f"members/email/membership_{template}_subject.txt", context
         ).strip()
@@ -86,18 +95,5 @@ def membership_confirm(*, actor, person) -> None:
 
 
 def membership_refuse(*, actor, person, reason: str = "") -> None:
-    if len(reason) > 2000:
-        raise ValidationError("Keep the reason under 2,000 characters.")
+    reason = clean_text(reason, field="reason", label="the reason", max_length=2000, required=False)
     _decide(actor=actor, person=person, status=User.Status.REFUSED, reason=reason)
-
-
-def profile_update(
-    *, user, name: str, job_title: str, bio: str, expertise: list[str], email_frequency: str
-) -> None:
-    with transaction.atomic():
-        user.name = name
-        user.job_title = job_title
-        user.bio = bio
-        user.email_frequency = email_frequency
-        user.save(update_fields=["name", "job_title", "bio", "email_frequency"])
-        user.expertise.set(expertise, clear=True)
