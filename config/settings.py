@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "daphne",
     "core",
     "members",
+    "accounts",
     "notifications",
     "cms",
     "ideasbank",
@@ -57,6 +58,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "channels",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -224,6 +227,27 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+
+# Sign in with Microsoft 365 (Entra ID) over OpenID Connect; tenants come from
+# the environment (accounts/oidc_config.py) or the Django admin's social apps.
+from accounts.oidc_config import openid_connect_apps  # noqa: E402
+
+SOCIALACCOUNT_ADAPTER = "accounts.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_FORMS = {"signup": "accounts.forms.SocialSignupForm"}
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        # allauth's provider with the ID token's signature and nonce always checked.
+        "provider_class": "accounts.oidc.CheckedOIDCProvider",
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": openid_connect_apps(env),
+    }
+}
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+# A verified work address signs in to the account that has it and links the
+# two; unverified addresses are refused in the adapter.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False
 
 # Wagtail -----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Co-operative Councils Innovation Network"

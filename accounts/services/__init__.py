@@ -1,0 +1,1 @@
+"""Accounts services: identity from a sign-in provider, data export, erasure, retention."""
