@@ -268,6 +268,13 @@ HUB_POST_RATE = env.str("HUB_POST_RATE", default="10/m")
 HUB_VOTE_RATE = env.str("HUB_VOTE_RATE", default="60/m")
 # Live-bloggers post faster than members do.
 HUB_LIVEBLOG_POST_RATE = env.str("HUB_LIVEBLOG_POST_RATE", default="30/m")
+# Personal data: how long a data export can be downloaded, and how long
+# unverified sign-ups and read notifications are kept (manage.py apply_retention).
+HUB_DATA_EXPORT_HOURS = env.int("HUB_DATA_EXPORT_HOURS", default=72)
+HUB_RETENTION_UNVERIFIED_DAYS = env.int("HUB_RETENTION_UNVERIFIED_DAYS", default=30)
+HUB_RETENTION_READ_NOTIFICATIONS_DAYS = env.int(
+    "HUB_RETENTION_READ_NOTIFICATIONS_DAYS", default=180
+)
 
 # Internationalisation ------------------------------------------------------
 LANGUAGE_CODE = "en-gb"

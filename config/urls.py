@@ -11,7 +11,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # Before allauth: the OpenID Connect callback that checks signatures.
+    # Before allauth: data rights, and the OpenID Connect callback that checks signatures.
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
