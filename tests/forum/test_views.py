@@ -1,5 +1,7 @@
 """Pages, feeds, search and endpoints, per role; bad input; query counts."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -407,3 +409,18 @@ def test_only_network_editors_manage_categories_in_the_wagtail_admin(
     assert (listing.status_code == 200) is allowed
     assert Category.objects.filter(slug="social-value").exists() is allowed
     assert create.status_code in (200, 302)
+
+
+def test_category_pages_link_the_ends_and_the_pages_around_the_current_one(
+    client_for, officer, other_officer
+):
+    category = CategoryFactory(slug="busy", visibility="public")
+    Thread.objects.bulk_create(
+        Thread(category=category, title=f"Thread {i}", slug=f"t-{i}", author=officer)
+        for i in range(30 * 20)
+    )
+    html = client_for(other_officer).get(category.get_absolute_url(), {"page": 10}).content.decode()
+    linked = {int(n) for n in re.findall(r'href="\?page=(\d+)"', html)}
+    assert {1, 8, 9, 10, 11, 12, 20} <= linked
+    assert not linked & {4, 5, 15, 16}
+    assert html.count("…") == 2
