@@ -96,3 +96,15 @@ def pages_visible_to(user, pages=None):
         ):
             pages = pages.not_descendant_of(restriction.page, inclusive=True)
     return pages
+
+
+def restricted_among(pages) -> set[int]:
+    """Ids of these pages under a view restriction (their own or an ancestor's), in one query.
+
+    Lists use it to mark members-only items for the members who see them.
+    """
+    pages = list(pages)
+    if not pages:
+        return set()
+    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    return {page.pk for page in pages if any(page.path.startswith(path) for path in paths)}

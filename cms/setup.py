@@ -19,3 +19,67 @@ def ensure_page_tree_root() -> None:
     ContentType.objects.clear_cache()
     if Page.get_first_root_node() is None:
         Page.add_root(title="Root", slug="root")
+
+
+# Network editors upload and choose images and documents in every collection
+# (Wagtail asks for these per collection, not as plain model permissions).
+EDITOR_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+# Editors keep the list of co-operative principles projects serve.
+EDITOR_MODEL_PERMISSIONS = [
+    ("cms", "add_principle"),
+    ("cms", "change_principle"),
+    ("cms", "view_principle"),
+]
+# The founding traditions of the co-operative movement the network builds on,
+# and the values its practice rests on (the network's own papers).
+PRINCIPLES = [
+    ("Collective action", "People acting together for shared ends."),
+    ("Co-operation", "Councils and communities working as equal partners."),
+    ("Empowerment", "Power and resources closer to people."),
+    ("Enterprise", "New co-operative and mutual models of delivery."),
+    ("Democratic accountability", "Visible, transparent community leadership."),
+    ("Social value", "Outcomes for people rather than service outputs."),
+]
+
+
+def grant_editor_collection_permissions() -> None:
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    from members.permissions import NETWORK_EDITORS
+
+    # Like the page tree's root, a flushed test database has lost it.
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    editors = Group.objects.filter(name=NETWORK_EDITORS).first()
+    if editors is None:
+        return
+    for app_label, codename in EDITOR_COLLECTION_PERMISSIONS:
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is not None:
+            GroupCollectionPermission.objects.get_or_create(
+                group=editors, collection=root, permission=permission
+            )
+    editors.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="cms",
+            codename__in=[codename for _, codename in EDITOR_MODEL_PERMISSIONS],
+        )
+    )
+
+
+def ensure_principles() -> None:
+    from cms.models import Principle
+
+    if Principle.objects.exists():
+        return  # editors own the list once it exists
+    for order, (name, description) in enumerate(PRINCIPLES):
+        Principle.objects.create(name=name, description=description, sort_order=order)

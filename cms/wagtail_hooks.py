@@ -1,6 +1,13 @@
+"""Network content in Wagtail: page privacy for members, document downloads, the idea chooser,
+principles as snippets, and the home sections and search results these pages feed."""
+
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.choosers import idea_chooser_viewset
+from cms.models import Principle
 from cms.privacy import login_restriction_refuses
 from core.home import HOME_SECTION_HOOK
 from core.search import SEARCH_HOOK
@@ -14,6 +21,30 @@ def members_only_means_confirmed_members(page, request, serve_args, serve_kwargs
         raise PermissionDenied("This page is for confirmed members of the network.")
 
 
+@hooks.register("before_serve_document")
+def documents_follow_their_pages(document, request):
+    from cms.documents import can_download
+
+    if not can_download(request.user, document, session=request.session):
+        # Visitors are sent to sign in (core.errors); others see the reason.
+        raise PermissionDenied("This document belongs to a page for members of the network.")
+
+
+@hooks.register("register_admin_viewset")
+def register_idea_chooser():
+    return idea_chooser_viewset
+
+
+class PrincipleViewSet(SnippetViewSet):
+    model = Principle
+    icon = "list-ul"
+    menu_label = "Co-operative principles"
+    list_display = ["name", "description", "sort_order"]
+
+
+register_snippet(PrincipleViewSet)
+
+
 @hooks.register(HOME_SECTION_HOOK, order=30)
 def upcoming_events(request):
     from cms.sections import upcoming_events
@@ -22,10 +53,17 @@ def upcoming_events(request):
 
 
 @hooks.register(HOME_SECTION_HOOK, order=40)
-def case_studies(request):
-    from cms.sections import latest_case_studies
+def latest_library(request):
+    from cms.sections import latest_library
 
-    return latest_case_studies(request)
+    return latest_library(request)
+
+
+@hooks.register(HOME_SECTION_HOOK, order=45)
+def briefings(request):
+    from cms.sections import briefings_for_members
+
+    return briefings_for_members(request)
 
 
 @hooks.register(SEARCH_HOOK, order=45)

@@ -1,22 +1,8 @@
-"""Home, standard, library and event pages for the demo site."""
+"""Home, standard, library and event pages for the demo site (library.py, events.py)."""
 
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
-
-from django.utils import timezone
 from wagtail.models import Page, Site
 
-from cms.models import (
-    CaseStudyPage,
-    EventIndexPage,
-    EventPage,
-    HomePage,
-    LibraryIndexPage,
-    StandardPage,
-)
-from members.models import Organisation
-
-LONDON = ZoneInfo("Europe/London")
+from cms.models import HomePage, LibraryIndexPage, StandardPage
 
 HOME_INTRO = (
     "<p>A network of UK councils and affiliates that learn, share and develop "
@@ -105,76 +91,21 @@ def home_page() -> HomePage:
 
 
 def load(*, stdout) -> None:
+    from cms.demo import events, library
+
     home = home_page()
     for slug, title, intro, body in STANDARD_PAGES:
         _child(home, StandardPage, slug, title=title, introduction=intro, body=body)
 
-    library = _child(
+    library_page = _child(
         home,
         LibraryIndexPage,
         "library",
         title="Library",
-        introduction="<p>Case studies, how-to guides, publications and briefings.</p>",
+        introduction="<p>Case studies, how-to guides, publications, monthly briefings and the "
+        "work programme: Policy Labs and Policy Prototypes. Some items are for members "
+        "only.</p>",
     )
-    _child(
-        library,
-        CaseStudyPage,
-        "welcoming-refugees-cardiff",
-        title="Welcoming and helping refugees and asylum seekers",
-        council=Organisation.objects.filter(slug="cardiff").first(),
-        summary="A Policy Prototype: volunteers and communities supporting refugees.",
-        challenge="<p>Many people want to help refugees and asylum seekers but do not "
-        "know the best way to get involved.</p>",
-        approach="<p>Alongside formal training, Cardiff mobilised volunteers and "
-        "communities to offer cultural learning and community activities.</p>",
-        outcomes="<p>A range of activities run with local communities.</p>",
-    )
-    _child(
-        library,
-        CaseStudyPage,
-        "attainment-gap-edinburgh",
-        title="Closing the education attainment gap",
-        council=Organisation.objects.filter(slug="edinburgh").first(),
-        summary="Homework support in breakfast clubs and after-school settings.",
-        challenge="<p>Children from poorer households fall behind outside school.</p>",
-        approach="<p>Edinburgh researched out-of-school care across member councils "
-        "and worked with parent-led organisations.</p>",
-        outcomes="<p>A network of support for homework in out-of-school care.</p>",
-    )
-
-    events = _child(
-        home,
-        EventIndexPage,
-        "events",
-        title="Events",
-        introduction="<p>Forum sessions hosted by member councils, policy roundtables, "
-        "peer challenge and development sessions.</p>",
-    )
-    _child(
-        events,
-        EventPage,
-        "plymouth-network-meeting-2014",
-        title="Network meeting: co-operative energy and economies",
-        event_type=EventPage.EventType.FORUM,
-        host_council=Organisation.objects.filter(slug="plymouth").first(),
-        start=datetime(2014, 3, 28, 10, 0, tzinfo=LONDON),
-        end=datetime(2014, 3, 28, 16, 0, tzinfo=LONDON),
-        place="Plymouth",
-        summary="How councils took co-operative principles and created new models "
-        "that deliver on the ground.",
-    )
-    next_session = timezone.localtime() + timedelta(days=40)
-    start = next_session.replace(hour=10, minute=0, second=0, microsecond=0)
-    _child(
-        events,
-        EventPage,
-        "forum-session-community-leadership",
-        title="Forum session: community leadership",
-        event_type=EventPage.EventType.FORUM,
-        host_council=Organisation.objects.filter(slug="sunderland").first(),
-        start=start,
-        end=start + timedelta(hours=6),
-        place="Sunderland",
-        summary="A full day on community leadership, hosted by Sunderland.",
-    )
+    library.load(library_page)
+    events.load(home)
     stdout.write(f"Pages: {Page.objects.live().count()} live")
