@@ -30,9 +30,6 @@ class MentorOfferQuerySet(models.QuerySet):
             free_capacity=F("capacity") - F("load")
         )
 
-    def with_free_capacity(self):
-        return self.with_load().filter(free_capacity__gt=0)
-
     def _eligibility(self, mentoring_request):
         """The offers annotated for the rules, and the rules: (condition, why an offer fails)."""
         mentee = mentoring_request.mentee
@@ -174,11 +171,3 @@ class Mentorship(models.Model):
 
     def __str__(self):
         return f"{self.offer.mentor} mentoring {self.request.mentee}"
-
-    @property
-    def mentor(self):
-        return self.offer.mentor
-
-    @property
-    def mentee(self):
-        return self.request.mentee

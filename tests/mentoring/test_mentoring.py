@@ -93,9 +93,9 @@ def test_declined_request_frees_capacity(mentors, mentee_request):
     pair = mentorship_ask(
         actor=mentee_request.mentee, mentoring_request=mentee_request, offer=offer
     )
-    assert MentorOffer.objects.with_free_capacity().filter(pk=offer.pk).count() == 0
+    assert MentorOffer.objects.with_load().get(pk=offer.pk).free_capacity == 0
     mentorship_decide(actor=offer.mentor, mentorship=pair, accept=False)
-    assert MentorOffer.objects.with_free_capacity().filter(pk=offer.pk).count() == 1
+    assert MentorOffer.objects.with_load().get(pk=offer.pk).free_capacity == 1
 
 
 def test_cannot_ask_own_council_mentor_or_twice(mentors, mentee_request):
