@@ -67,7 +67,8 @@ class ThemesWidget(TagWidget):
 
     def __init__(self, suggest_url: str = "", attrs=None):
         attrs = {"autocomplete": "off", "list": "theme-suggestions", **(attrs or {})}
-        if suggest_url:
+        # reverse_lazy() is welcome: test for "" without resolving it at import time.
+        if not isinstance(suggest_url, str) or suggest_url:
             attrs["data-theme-url"] = suggest_url
         super().__init__(attrs=attrs)
 
