@@ -87,8 +87,9 @@ def _load_data(count: int) -> str:
     from django.utils import timezone
     from taggit.models import Tag
 
-    from ideasbank import services
     from ideasbank.models import Comment, Idea, IdeaTheme, Vote
+    from ideasbank.services.comments import recount_comments
+    from ideasbank.services.votes import recount_votes
     from members.models import Organisation
 
     rng = random.Random(42)
@@ -139,8 +140,8 @@ def _load_data(count: int) -> str:
             for idea in ideas[::3]
         )
         for idea in ideas:
-            services._recount_votes(idea.pk)
-            services._recount_comments(idea.pk)
+            recount_votes(idea.pk)
+            recount_comments(idea.pk)
     client = Client()
     client.force_login(users[1])
     return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"

@@ -1,3 +1,5 @@
+"""The ideas bank app: ideas, votes, comments, stages and council evidence."""
+
 from django.apps import AppConfig
 
 

@@ -2,47 +2,39 @@
 
 from django import forms
 from django.urls import reverse_lazy
+from wagtail.models import Page
 
+from core.forms import MarkdownField, TextField
+from core.themes import ThemesField
+from core.validators import strip_control
 from ideasbank import services
-from ideasbank.models import SORTS, ClosedReason, Evidence, Stage, Visibility
+from ideasbank.models import SORTS, ClosedReason, Comment, Evidence, Idea, Stage, Visibility
 
 
 class IdeaForm(forms.Form):
-    title = forms.CharField(
+    title = TextField(
         max_length=services.TITLE_MAX,
         help_text="A short name, for example “Co-operative energy for council tenants”.",
     )
-    summary = forms.CharField(
+    summary = TextField(
         label="One-line summary",
         max_length=services.SUMMARY_MAX,
         help_text="One sentence shown in lists.",
     )
-    body = forms.CharField(
+    body = MarkdownField(
         label="Description",
         required=False,
         max_length=services.BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text="What problem it answers, how it could work, what it needs. Markdown works.",
     )
-    themes = forms.CharField(
-        required=False,
-        max_length=600,
-        help_text="Comma-separated, for example “community energy, commissioning”. "
-        "Existing themes are suggested as you type.",
-    )
+    themes = ThemesField(suggest_url=reverse_lazy("ideasbank:themes"))
     visibility = forms.ChoiceField(
         choices=Visibility.choices, initial=Visibility.PUBLIC, widget=forms.RadioSelect
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["themes"].widget.attrs.update(
-            {
-                "list": "theme-suggestions",
-                "autocomplete": "off",
-                "data-theme-url": reverse_lazy("ideasbank:themes"),
-            }
-        )
         # With htmx, similar ideas appear beside the form while the title is typed.
         self.fields["title"].widget.attrs.update(
             {
@@ -53,21 +45,30 @@ class IdeaForm(forms.Form):
             }
         )
 
-    def clean_themes(self):
-        try:
-            return services.parse_themes(self.cleaned_data.get("themes", ""))
-        except forms.ValidationError as error:
-            raise forms.ValidationError(error.message_dict["themes"]) from error
-
 
 class CommentForm(forms.Form):
-    body = forms.CharField(
+    """A comment, or a reply to a comment on the same idea."""
+
+    body = MarkdownField(
         label="Your comment",
         max_length=services.COMMENT_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Markdown works.",
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, idea: Idea, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.idea = idea
+
+    def clean(self):
+        # The parent is a hidden field, so its error goes above the form.
+        data = super().clean()
+        if data.get("parent"):
+            data["parent"] = Comment.objects.filter(pk=data["parent"], idea=self.idea).first()
+            if data["parent"] is None:
+                raise forms.ValidationError("The comment you replied to no longer exists.")
+        return data
 
 
 class StageForm(forms.Form):
@@ -85,12 +86,21 @@ class StageForm(forms.Form):
         min_value=1,
         help_text="For a Policy Prototype or Lab: the ID of its page in the admin.",
     )
-    note = forms.CharField(
+    note = MarkdownField(
         label="Public note",
         max_length=services.NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Shown on the idea and sent to its author, voters and followers.",
     )
+
+    def clean_project_page(self) -> Page | None:
+        pk = self.cleaned_data.get("project_page")
+        if not pk:
+            return None
+        page = Page.objects.filter(pk=pk).first()
+        if page is None:
+            raise forms.ValidationError("There is no page with that ID.")
+        return page
 
 
 class DuplicateForm(forms.Form):
@@ -99,7 +109,13 @@ class DuplicateForm(forms.Form):
         min_value=1,
         help_text="The number in the original idea's address, /ideas/<number>/.",
     )
-    note = forms.CharField(label="Public note", required=False, max_length=services.NOTE_MAX)
+    note = TextField(label="Public note", required=False, max_length=services.NOTE_MAX)
+
+    def clean_original(self) -> Idea:
+        original = Idea.objects.filter(pk=self.cleaned_data["original"]).first()
+        if original is None:
+            raise forms.ValidationError("There is no idea with that number.")
+        return original
 
 
 class EvidenceForm(forms.Form):
@@ -108,13 +124,13 @@ class EvidenceForm(forms.Form):
         choices=Evidence.Status.choices,
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(
+    note = MarkdownField(
         required=False,
         max_length=services.NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What you are doing or planning, and who to contact.",
     )
-    outcome = forms.CharField(
+    outcome = MarkdownField(
         required=False,
         max_length=services.NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -123,16 +139,35 @@ class EvidenceForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    reason = forms.CharField(
+    reason = TextField(
         label="What is wrong with it?",
-        max_length=2000,
+        max_length=services.REASON_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     comment = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
+    def __init__(self, *args, idea: Idea, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.idea = idea
+
+    def clean(self):
+        data = super().clean()
+        if data.get("comment"):
+            data["comment"] = Comment.objects.filter(pk=data["comment"], idea=self.idea).first()
+            if data["comment"] is None:
+                raise forms.ValidationError("That comment no longer exists.")
+        return data
+
+
+class SearchField(forms.CharField):
+    """Search text: control characters (NUL above all) are dropped, not refused."""
+
+    def to_python(self, value):
+        return strip_control(super().to_python(value))
+
 
 class IdeaFilterForm(forms.Form):
-    q = forms.CharField(label="Search ideas", required=False, max_length=200)
+    q = SearchField(label="Search ideas", required=False, max_length=200)
     theme = forms.ChoiceField(label="Theme", required=False)
     council = forms.ChoiceField(label="Council", required=False)
     stage = forms.ChoiceField(

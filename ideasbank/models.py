@@ -1,4 +1,4 @@
-"""Ideas, votes, comments, stages, council evidence, follows, reports and the moderation log."""
+"""Ideas, votes, comments, stages, council evidence, follows and reports."""
 
 from django.conf import settings
 from django.db import models
@@ -307,26 +307,3 @@ class Report(models.Model):
 
     def __str__(self):
         return f"Report {self.pk} on idea {self.idea_id}"
-
-
-class ModerationLog(models.Model):
-    class Action(models.TextChoices):
-        HIDE = "hide", "Hid"
-        RESTORE = "restore", "Restored"
-
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    action = models.CharField(max_length=20, choices=Action.choices)
-    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="moderation_log")
-    comment = models.ForeignKey(
-        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    note = models.TextField(blank=True)
-    created_at = models.DateTimeField()
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.action} idea {self.idea_id}"

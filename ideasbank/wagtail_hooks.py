@@ -1,23 +1,23 @@
-"""Ideas in the Wagtail admin: editors list and filter ideas and change stage,
-duplicates and visibility through the same services as the site."""
+"""The ideas bank in Wagtail: the admin for editors (through the site's services), the
+audit-log actions, the home-page section and the search provider."""
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.db import transaction
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminPageChooser
+from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core.forms import submit
 from core.home import HOME_SECTION_HOOK
 from core.search import SEARCH_HOOK
 from ideasbank import permissions, services
-from ideasbank.models import Idea
-from members.permissions import NETWORK_EDITORS
+from ideasbank.models import ClosedReason, Idea, Stage
 
 
 class IdeaPermissionPolicy(BasePermissionPolicy):
@@ -29,11 +29,7 @@ class IdeaPermissionPolicy(BasePermissionPolicy):
     def users_with_any_permission(self, actions):
         if not {"view", "change"} & set(actions):
             return get_user_model().objects.none()
-        return (
-            get_user_model()
-            .objects.filter(Q(is_superuser=True) | Q(groups__name=NETWORK_EDITORS), is_active=True)
-            .distinct()
-        )
+        return get_user_model().objects.network_editors()
 
 
 register_permission_policy(Idea, IdeaPermissionPolicy(Idea))
@@ -64,43 +60,48 @@ class IdeaAdminForm(WagtailAdminModelForm):
 
 
 class IdeaEditView(generic.EditView):
-    def save_instance(self):
-        """Apply each change through its service, which checks and records it."""
+    def form_valid(self, form):
+        """Apply each change through its service, which checks, records and logs it;
+        a refusal comes back on the form, with nothing changed."""
+        self.form = form
+        if submit(form, self._apply_changes) is None:
+            messages = form.non_field_errors() or [
+                error for errors in form.errors.values() for error in errors
+            ]
+            self.produced_error_message = "The idea could not be saved: " + " ".join(messages)
+            return self.form_invalid(form)
+        response = self.save_action()
+        return self.run_after_hook() or response
+
+    def _apply_changes(self) -> Idea:
         before = Idea.objects.get(pk=self.object.pk)
         data = self.form.cleaned_data
         user = self.request.user
         note = data.get("note", "")
-        if data.get("duplicate_of") and data["duplicate_of"] != before.duplicate_of:
-            services.idea_mark_duplicate(
-                idea=before, original=data["duplicate_of"], actor=user, note=note
-            )
-        elif (data["stage"], data["closed_reason"], data["project_page"]) != (
-            before.stage,
-            before.closed_reason,
-            before.project_page,
-        ):
-            services.idea_stage_change(
-                idea=before,
-                actor=user,
-                stage=data["stage"],
-                note=note,
-                closed_reason=data["closed_reason"],
-                project_page=data["project_page"],
-            )
-        if data["is_hidden"] != before.is_hidden:
-            services.moderation_set_hidden(
-                actor=user, idea=before, hidden=data["is_hidden"], note=note
-            )
-        return Idea.objects.get(pk=before.pk)
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except (ValidationError, PermissionDenied) as error:
-            messages = error.messages if isinstance(error, ValidationError) else [str(error)]
-            form.add_error(None, messages)
-            self.produced_error_message = "The idea could not be saved: " + " ".join(messages)
-            return self.form_invalid(form)
+        with transaction.atomic():
+            if data.get("duplicate_of") and data["duplicate_of"] != before.duplicate_of:
+                services.idea_mark_duplicate(
+                    idea=before, original=data["duplicate_of"], actor=user, note=note
+                )
+            elif (data["stage"], data["closed_reason"], data["project_page"]) != (
+                before.stage,
+                before.closed_reason,
+                before.project_page,
+            ):
+                services.idea_stage_change(
+                    idea=before,
+                    actor=user,
+                    stage=data["stage"],
+                    note=note,
+                    closed_reason=data["closed_reason"],
+                    project_page=data["project_page"],
+                )
+            if data["is_hidden"] != before.is_hidden:
+                services.moderation_set_hidden(
+                    actor=user, idea=before, hidden=data["is_hidden"], note=note
+                )
+        self.object = Idea.objects.get(pk=before.pk)
+        return self.object
 
 
 class IdeaViewSet(ModelViewSet):
@@ -109,7 +110,6 @@ class IdeaViewSet(ModelViewSet):
     menu_label = "Ideas bank"
     menu_order = 260
     add_to_admin_menu = True
-    form_class = IdeaAdminForm
     edit_view_class = IdeaEditView
     copy_view_enabled = False
     inspect_view_enabled = True
@@ -140,6 +140,55 @@ class IdeaViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_idea_viewset():
     return IdeaViewSet("ideas")
+
+
+# --- audit log -------------------------------------------------------------------------
+
+
+class _NoteFormatter(LogFormatter):
+    """The moderator's or editor's note is the entry's comment."""
+
+    def format_comment(self, log_entry):
+        return log_entry.data.get("note", "")
+
+
+@hooks.register("register_log_actions")
+def register_ideasbank_log_actions(actions):
+    @actions.register_action("ideasbank.hide")
+    class Hide(_NoteFormatter):
+        label = "Hide in the ideas bank"
+
+        def format_message(self, log_entry):
+            return "Hid a comment" if log_entry.data.get("comment") else "Hid the idea"
+
+    @actions.register_action("ideasbank.restore")
+    class Restore(_NoteFormatter):
+        label = "Restore in the ideas bank"
+
+        def format_message(self, log_entry):
+            return "Restored a comment" if log_entry.data.get("comment") else "Restored the idea"
+
+    @actions.register_action("ideasbank.stage")
+    class ChangeStage(_NoteFormatter):
+        label = "Change an idea's stage"
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            stage = Stage(data["to"]).label if data.get("to") in Stage.values else data.get("to")
+            reason = data.get("closed_reason")
+            if reason in ClosedReason.values:
+                return f"Moved to {stage} ({ClosedReason(reason).label.lower()})"
+            return f"Moved to {stage}"
+
+    @actions.register_action("ideasbank.duplicate")
+    class MarkDuplicate(_NoteFormatter):
+        label = "Close an idea as a duplicate"
+
+        def format_message(self, log_entry):
+            return f"Closed as a duplicate of idea {log_entry.data.get('original')}"
+
+
+# --- the site's home page and search ---------------------------------------------------
 
 
 @hooks.register(HOME_SECTION_HOOK, order=20)

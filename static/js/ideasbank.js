@@ -1,6 +1,7 @@
-// Theme suggestions for the comma-separated themes field. Without this script
-// the field is plain text and the server-rendered datalist still suggests the
-// most used themes for the first entry.
+// Ideas bank: theme suggestions for the themes field, and refusals of the vote
+// button shown beside it. Without this script the themes field is plain text
+// (the server-rendered datalist still suggests the most used themes) and the
+// vote button is a plain form whose refusals are whole pages.
 (function () {
   "use strict";
 
@@ -47,4 +48,17 @@
   }
 
   document.querySelectorAll("input[data-theme-url]").forEach(setUp);
+
+  // htmx leaves error responses unswapped; the error layer answers a refused
+  // vote (403, 400, 429) with a short message, which goes in the widget's slot.
+  document.body.addEventListener("htmx:beforeSwap", function (event) {
+    var detail = event.detail;
+    if (detail.xhr.status < 400 || !detail.target.closest) return;
+    var widget = detail.target.closest(".vote");
+    var slot = widget && widget.querySelector(".vote__error");
+    if (!slot) return;
+    detail.shouldSwap = true;
+    detail.isError = false;
+    detail.target = slot;
+  });
 })();

@@ -2,8 +2,8 @@
 
 import pytest
 
-from notifications.models import Notification
 from ideasbank.models import Idea, Stage
+from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 

@@ -104,3 +104,24 @@ def test_editor_and_moderator_tools_are_accessible(hub_server, page):
     page.goto(f"{hub_server.url}/ideas/moderation/")
     expect(page.get_by_text("Testing the queue")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_refused_vote_says_why_in_place(hub_server_factory, page):
+    server = hub_server_factory(env={"HUB_VOTE_RATE": "1/m"})
+    from ideasbank import services
+
+    oldham = factories.OrganisationFactory(name="Oldham Council", slug="oldham")
+    author = factories.officer(oldham, email="olu@oldham.gov.uk")
+    idea = services.idea_create(author=author, title="Youth councils with real powers", summary="S")
+    login(page, server, author.email)
+    page.goto(f"{server.url}/ideas/")
+    page.evaluate("window.__samePage = true")
+    page.get_by_role("button", name=re.compile("^Upvote")).click()
+    expect(page.locator(f"#vote-{idea.pk} .vote__number")).to_have_text("1")
+    # The second vote in a minute is over the limit: the message appears in
+    # the widget and the count stays as it was.
+    page.get_by_role("button", name=re.compile("^Remove my vote")).click()
+    expect(page.locator(f"#vote-{idea.pk} [role=alert]")).to_contain_text("voting too quickly")
+    expect(page.locator(f"#vote-{idea.pk} .vote__number")).to_have_text("1")
+    assert page.evaluate("window.__samePage === true")
+    assert_accessible(page)

@@ -229,7 +229,7 @@ def test_officer_posts_an_idea_through_the_form(client_for, officer):
 def test_bad_idea_form_shows_clear_error_and_posts_nothing(client_for, officer, data, message):
     form = {"title": "Good", "summary": "Good", "themes": "", "visibility": "public", **data}
     response = client_for(officer).post(reverse("ideasbank:create"), form)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content.decode()
     assert not Idea.objects.exists()
 

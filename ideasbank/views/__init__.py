@@ -1,0 +1,1 @@
+"""The ideas bank's pages, one module per journey; ideasbank/urls.py maps them."""
