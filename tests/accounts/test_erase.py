@@ -1,7 +1,10 @@
 """Delete my account: personal data gone everywhere, contributions and counts kept."""
 
+from importlib import import_module
+
 import pytest
 from allauth.socialaccount.models import SocialAccount
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -111,6 +114,10 @@ def test_erasure_signs_them_out_everywhere(world):
     account_erase(user=world.zelda, actor=world.zelda)
 
     assert Session.objects.count() == 1
+    # Gone from the session store itself, cache included under cached_db (Redis).
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for device in (laptop, phone):
+        assert store(session_key=device.session.session_key).load() == {}
     for device in (laptop, phone):
         response = device.get("/members/account/")
         assert response.status_code == 302
