@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from mentoring.models import Application, Placement
+from mentoring.models import Application, MentorOffer, Placement
 from mentoring.services.applications import application_decide, application_submit
 from mentoring.services.mentorships import mentor_offer_save
 from mentoring.services.placements import placement_set_state
@@ -351,3 +351,35 @@ def test_list_pages_are_elided_around_the_current_one(
     assert "page=5" not in body  # elided
     assert "…" in body
     assert "format=in-person&amp;page=2" in body
+
+
+def test_feedback_with_errors_is_shown_again_on_the_application_page(
+    client_for, lead, officer, other_officer
+):
+    placement = make_placement(lead, officer)
+    application = apply(placement, other_officer)
+    application_decide(actor=lead, application=application, decision="accept")
+    placement_set_state(actor=lead, placement=placement, state="completed")
+    url = reverse("mentoring:application_feedback", args=[application.pk])
+    client = client_for(other_officer)
+    response = client.post(url, {"body": "\x00"})
+    assert response.status_code == 400
+    assert "control characters" in response.content.decode()
+    assert response.context["application"] == application
+    assert client.post(url, {"body": "Useful."}).status_code == 302
+    # A second try from the same side: the page again, with the reason, nothing added.
+    response = client.post(url, {"body": "Again"})
+    assert response.status_code == 400
+    assert "already been given" in response.content.decode()
+    assert application.feedback.count() == 1
+
+
+def test_mentor_offer_with_errors_is_shown_again(client_for, officer):
+    response = client_for(officer).post(
+        reverse("mentoring:mentor_offer_save"),
+        {"themes": "", "capacity": "3", "format": "online"},
+    )
+    assert response.status_code == 400
+    assert "Give at least one theme you can mentor on." in response.content.decode()
+    assert response.context["offer_form"].errors["themes"]
+    assert not MentorOffer.objects.exists()
