@@ -1,3 +1,5 @@
+"""The liveblogs app; on start it connects the page signals that concern readers."""
+
 from django.apps import AppConfig
 
 

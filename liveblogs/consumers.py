@@ -6,10 +6,12 @@ import json
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
+from cms.privacy import view_restrictions
+from liveblogs.events import liveblog_group, ready_message
 from liveblogs.fanout import fanout
 from liveblogs.models import LiveblogPage
-from liveblogs.permissions import can_view_liveblog, view_restrictions
-from liveblogs.services import changes_since, liveblog_group
+from liveblogs.permissions import can_view_liveblog
+from liveblogs.services import changes_since, parse_seq
 
 CATCH_UP_BATCH = 500
 REFUSED = 4403
@@ -91,7 +93,7 @@ class LiveblogConsumer(AsyncJsonWebsocketConsumer):
                 since = batch[-1]["seq"]
             if len(batch) < CATCH_UP_BATCH:
                 break
-        await self.send_json({"type": "ready", "seq": since})
+        await self.send_json(ready_message(since))
 
     def drop(self) -> None:
         """Close a reader the fan-out can no longer serve; its client catches up on return."""
@@ -123,8 +125,5 @@ def _without_access(readers: list) -> list:
 
 
 def _as_seq(value) -> int:
-    """A client's sequence number; anything that is not one (Infinity, NaN, text) is 0."""
-    try:
-        return max(0, int(value))
-    except (TypeError, ValueError, OverflowError):
-        return 0
+    """A client's sequence number; anything that is not one (Infinity, NaN, text, 1e30) is 0."""
+    return parse_seq(value) or 0

@@ -49,9 +49,6 @@ class LocalFanout:
         sub = self._subs.get(group)
         return len(sub.readers) if sub else 0
 
-    def is_subscribed(self, group: str) -> bool:
-        return group in self._subs
-
     async def add(self, group: str, reader) -> None:
         """Register a reader; returns once the group subscription is in place."""
         sub = self._subs.get(group)

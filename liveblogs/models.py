@@ -1,8 +1,9 @@
 """Liveblog pages, their entries and the numbered log of changes readers catch up from."""
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import Http404, HttpResponseForbidden
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
@@ -74,18 +75,15 @@ class LiveblogPage(RoutablePageMixin, Page):
     def is_ended(self) -> bool:
         return self.state == self.State.ENDED
 
-    def _refuse_non_members(self, request):
-        from liveblogs.permissions import can_view_liveblog, view_restrictions
+    def serve(self, request, *args, **kwargs):
+        # Every route of the page (reading, polling, feed, composer) asks the
+        # one privacy check; the error layer answers a refusal.
+        from cms.privacy import view_restrictions
+        from liveblogs.permissions import can_view_liveblog
 
         restrictions = view_restrictions(self, request)
         if not can_view_liveblog(request.user, self, request.session, restrictions):
-            return HttpResponseForbidden("This liveblog is for confirmed members of the network.")
-        return None
-
-    def serve(self, request, *args, **kwargs):
-        refused = self._refuse_non_members(request)
-        if refused is not None:
-            return refused
+            raise PermissionDenied("This liveblog is for confirmed members of the network.")
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -227,14 +225,3 @@ class Change(models.Model):
 
     def __str__(self):
         return f"Change {self.seq} ({self.op}) of liveblog {self.page_id}"
-
-    def as_message(self) -> dict:
-        return {
-            "type": "entry",
-            "op": self.op,
-            "seq": self.seq,
-            "id": self.entry_id,
-            "html": self.html,
-            "pinned": self.pinned,
-            "key": self.key,
-        }

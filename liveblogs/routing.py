@@ -1,3 +1,5 @@
+"""The readers' WebSocket route, /ws/liveblogs/<page id>/."""
+
 from django.urls import path
 
 from liveblogs.consumers import LiveblogConsumer

@@ -1,18 +1,17 @@
-"""Writes to liveblogs: post, edit, delete, pin and mark entries.
+"""Writes to liveblogs: post, edit, delete, pin and mark entries; tell readers of changes.
 
 Every change takes the next number of its liveblog under a row lock, stores
 the entry's HTML (rendered here, once) in a change-log row (blanking the HTML
 of that entry's earlier rows, so an edited or deleted text is never replayed),
-and is broadcast after commit as one pre-serialised frame that every reader
-receives as is.
+and is broadcast after commit as one pre-serialised frame (liveblogs.events)
+that every reader receives as is.
 Each write costs a fixed number of queries, however many entries exist.
 """
 
-import json
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -20,19 +19,16 @@ from django.utils import timezone
 
 from core.markdown import render_markdown
 from core.ratelimit import enforce
-from core.realtime import broadcast_on_commit, group_name
+from core.realtime import broadcast_on_commit
+from core.validators import clean_text
+from liveblogs import events
 from liveblogs.models import Change, Entry, LiveblogPage, LiveblogSequence
-from liveblogs.permissions import can_edit_liveblog
+from liveblogs.permissions import check_can_edit
 
 BODY_MAX = 5000
-FRAME_EVENT = "liveblog.frame"
-# Who may read a liveblog changed (a view restriction, or unpublished): each
-# process's fan-out has its connected readers re-checked.
-ACCESS_EVENT = "liveblog.access"
-
-
-def liveblog_group(page_id: int) -> str:
-    return group_name("liveblog", page_id)
+# Sequence numbers are stored as 64-bit integers; a reader's number beyond
+# that is not one of ours.
+MAX_SEQ = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -51,32 +47,47 @@ class EntryFields:
 
 
 def _clean(fields: EntryFields) -> EntryFields:
+    """The fields stripped and checked; ValidationError with every field's problem at once."""
     errors = {}
-    body = (fields.body or "").strip()
-    if not body:
-        errors["body"] = "Write something for the entry."
-    elif len(body) > BODY_MAX:
-        errors["body"] = f"Keep an entry under {BODY_MAX} characters (it has {len(body)})."
-    link_url = (fields.link_url or "").strip()
+
+    def text(name: str, label: str, max_length: int, required=False) -> str:
+        try:
+            return clean_text(
+                getattr(fields, name),
+                field=name,
+                label=label,
+                max_length=max_length,
+                required=required,
+            )
+        except ValidationError as error:
+            errors.update(error.message_dict)
+            return ""
+
+    body = text("body", "the text of the update", BODY_MAX, required=True)
+    quote = text("quote", "the quote", BODY_MAX)
+    quote_attribution = text("quote_attribution", "who said it", 200)
+    link_url = text("link_url", "the link", 200)
+    link_text = text("link_text", "the link text", 200)
+    image_alt = text("image_alt", "the image description", 250)
     if link_url:
         try:
             URLValidator(schemes=["http", "https"])(link_url)
         except ValidationError:
-            errors["link_url"] = "Give a full web address starting with http:// or https://."
-    if fields.quote_attribution.strip() and not fields.quote.strip():
-        errors["quote"] = "Add the quote that this attribution belongs to."
-    if fields.image is not None and not fields.image_alt.strip():
-        errors["image_alt"] = "Describe the image for people who cannot see it."
+            errors["link_url"] = ["Give a full web address starting with http:// or https://."]
+    if quote_attribution and not quote and "quote" not in errors:
+        errors["quote"] = ["Add the quote that this attribution belongs to."]
+    if fields.image is not None and not image_alt and "image_alt" not in errors:
+        errors["image_alt"] = ["Describe the image for people who cannot see it."]
     if errors:
         raise ValidationError(errors)
     return EntryFields(
         body=body,
-        quote=fields.quote.strip(),
-        quote_attribution=fields.quote_attribution.strip(),
+        quote=quote,
+        quote_attribution=quote_attribution,
         link_url=link_url,
-        link_text=(fields.link_text or "").strip(),
+        link_text=link_text,
         image=fields.image,
-        image_alt=fields.image_alt.strip(),
+        image_alt=image_alt,
         is_key=bool(fields.is_key),
         is_pinned=bool(fields.is_pinned),
     )
@@ -85,13 +96,6 @@ def _clean(fields: EntryFields) -> EntryFields:
 def render_entry(entry: Entry) -> str:
     """The entry's public HTML: the same for every reader, so nothing per user."""
     return render_to_string("liveblogs/includes/entry.html", {"entry": entry}).strip()
-
-
-def _check(user, page=None) -> None:
-    # Editing rights are network-wide (liveblogs.permissions): an edit need not
-    # load the entry's page only to ask.
-    if not can_edit_liveblog(user, page):
-        raise PermissionDenied("Only network editors write liveblog entries.")
 
 
 def _next_seq(page_id: int) -> int:
@@ -121,10 +125,7 @@ def _record(entry: Entry, op: str) -> Change:
         # deleted text must not be replayed to readers catching up from an
         # older number. Superseded rows keep their op, with empty HTML.
         Change.objects.filter(entry=entry, seq__lt=seq).exclude(html="").update(html="")
-    frame = json.dumps(change.as_message(), separators=(",", ":"))
-    broadcast_on_commit(
-        liveblog_group(entry.page_id), {"type": FRAME_EVENT, "seq": seq, "frame": frame}
-    )
+    broadcast_on_commit(events.liveblog_group(entry.page_id), events.entry_changed(change))
     return change
 
 
@@ -143,7 +144,7 @@ def _apply(entry: Entry, fields: EntryFields) -> None:
 
 def entry_post(*, page: LiveblogPage, author, fields: EntryFields, posted_at=None) -> Entry:
     """Post a new entry to a liveblog (posted_at: for writing up an event afterwards)."""
-    _check(author, page)
+    check_can_edit(author, page)
     fields = _clean(fields)
     enforce(
         f"liveblog-post:{author.pk}",
@@ -168,7 +169,8 @@ def entry_post(*, page: LiveblogPage, author, fields: EntryFields, posted_at=Non
 
 def entry_update(*, entry: Entry, editor, fields: EntryFields) -> Entry:
     """Edit an entry; readers' copies are replaced."""
-    _check(editor)
+    # Editing rights are network-wide: an edit need not load the entry's page to ask.
+    check_can_edit(editor)
     if entry.deleted_at is not None:
         raise ValidationError("This entry has been deleted.")
     fields = _clean(fields)
@@ -185,7 +187,7 @@ def entry_set_flags(
     *, entry: Entry, editor, pinned: bool | None = None, key: bool | None = None
 ) -> Entry:
     """Pin or unpin, mark or unmark as a key moment, without touching the text."""
-    _check(editor)
+    check_can_edit(editor)
     if entry.deleted_at is not None:
         raise ValidationError("This entry has been deleted.")
     if pinned is None and key is None:
@@ -203,7 +205,7 @@ def entry_set_flags(
 
 def entry_delete(*, entry: Entry, editor) -> Entry:
     """Delete an entry: it stays in the database, marked deleted, and leaves readers' pages."""
-    _check(editor)
+    check_can_edit(editor)
     if entry.deleted_at is not None:
         raise ValidationError("This entry has already been deleted.")
     with transaction.atomic():
@@ -216,7 +218,7 @@ def entry_delete(*, entry: Entry, editor) -> Entry:
 def changes_since(page_id: int, since: int, limit: int = 500) -> list[dict]:
     """Changes after `since`, in order, as the messages readers receive."""
     rows = Change.objects.filter(page_id=page_id, seq__gt=since).order_by("seq")[:limit]
-    return [row.as_message() for row in rows]
+    return [events.entry_message(row) for row in rows]
 
 
 def last_seq(page_id: int) -> int:
@@ -224,7 +226,21 @@ def last_seq(page_id: int) -> int:
     return next(iter(row), 0)
 
 
-def announce_access_changed(page_ids) -> None:
+def parse_seq(value) -> int | None:
+    """A reader's `since` or `ack` as a change number (below 0 counts as 0); None if not one."""
+    try:
+        seq = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return max(0, seq) if seq <= MAX_SEQ else None
+
+
+def liveblog_state_announce(*, page: LiveblogPage) -> None:
+    """Tell a published liveblog's readers its state, once committed ("ended": they stop)."""
+    broadcast_on_commit(events.liveblog_group(page.pk), events.state_changed(page.state))
+
+
+def liveblog_access_recheck(*, page_ids) -> None:
     """Have the readers connected to these liveblogs re-checked, once committed."""
     for page_id in page_ids:
-        broadcast_on_commit(liveblog_group(page_id), {"type": ACCESS_EVENT, "access": True})
+        broadcast_on_commit(events.liveblog_group(page_id), events.access_changed())

@@ -1,20 +1,22 @@
-"""Have connected readers re-checked when who may read a liveblog changes.
+"""Wagtail's page signals that concern liveblog readers, each handed to a service.
 
 A view restriction added, changed or removed on a liveblog or any page above
 it, or a liveblog unpublished: every process's fan-out re-checks the readers
 of the liveblogs concerned and closes those who may no longer read.
+A liveblog published (from the admin, a schedule or code): its readers learn
+its state (Wagtail signals that inside the publishing transaction). The
+services send the events once the surrounding transaction commits.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_unpublished
+from wagtail.signals import page_published, page_unpublished
 
-from liveblogs.services import announce_access_changed
+from liveblogs import services
+from liveblogs.models import LiveblogPage
 
 
 def _liveblogs_at_or_under(page_id) -> list[int]:
-    from liveblogs.models import LiveblogPage
-
     page = Page.objects.filter(pk=page_id).only("path", "depth").first()
     if page is None:
         return []
@@ -24,7 +26,7 @@ def _liveblogs_at_or_under(page_id) -> list[int]:
 
 
 def _restriction_changed(sender, instance, **kwargs):
-    announce_access_changed(_liveblogs_at_or_under(instance.page_id))
+    services.liveblog_access_recheck(page_ids=_liveblogs_at_or_under(instance.page_id))
 
 
 def _restriction_groups_changed(sender, instance, action, reverse, pk_set, **kwargs):
@@ -39,11 +41,15 @@ def _restriction_groups_changed(sender, instance, action, reverse, pk_set, **kwa
     else:
         return
     for page_id in set(page_ids):
-        announce_access_changed(_liveblogs_at_or_under(page_id))
+        services.liveblog_access_recheck(page_ids=_liveblogs_at_or_under(page_id))
 
 
 def _unpublished(sender, instance, **kwargs):
-    announce_access_changed(_liveblogs_at_or_under(instance.pk))
+    services.liveblog_access_recheck(page_ids=_liveblogs_at_or_under(instance.pk))
+
+
+def _published(sender, instance, **kwargs):
+    services.liveblog_state_announce(page=instance)
 
 
 def connect() -> None:
@@ -54,3 +60,4 @@ def connect() -> None:
         _restriction_groups_changed, sender=PageViewRestriction.groups.through, dispatch_uid=uid
     )
     page_unpublished.connect(_unpublished, dispatch_uid=uid)
+    page_published.connect(_published, sender=LiveblogPage, dispatch_uid="liveblogs-state")

@@ -1,32 +1,31 @@
-"""Thin views behind the liveblog page's routes: polling, feed and the composer."""
+"""Thin views behind the liveblog page's routes: reading, polling, feed and the composer.
+
+Refusals, bad input and limits are answered by the error layer (core.errors):
+the composer's fetch requests ask for JSON and get `{"error", "errors"}`;
+plain-form posts get the site's 403 page, or the form again with its errors.
+"""
 
 import json
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import (
-    Http404,
-    HttpResponse,
-    HttpResponseNotAllowed,
-    JsonResponse,
-)
+from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from core.ratelimit import RateLimited
-from liveblogs import services
+from cms.privacy import view_restrictions
+from core.errors import error_dict, reason, wants_json
+from core.forms import form_status, submit
+from liveblogs import events, services
+from liveblogs.feeds import LiveblogFeed
 from liveblogs.forms import EntryForm
-from liveblogs.models import Entry, LiveblogPage
-from liveblogs.permissions import can_edit_liveblog, is_public_liveblog, view_restrictions
+from liveblogs.models import Change, Entry, LiveblogPage
+from liveblogs.permissions import can_edit_liveblog, check_can_edit, is_public_liveblog
 
 PAGE_ENTRIES = 300
-FEED_ENTRIES = 50
-
-
-def _wants_json(request) -> bool:
-    return "application/json" in request.headers.get("Accept", "")
+EDIT_TEMPLATE = "liveblogs/entry_edit.html"
 
 
 def _json_ld(request, page: LiveblogPage, entries) -> str:
@@ -90,12 +89,14 @@ def liveblog_context(request, page: LiveblogPage, form=None) -> dict:
     }
 
 
+@require_safe
 def updates(request, page: LiveblogPage):
     """Polling fallback: the same change messages the socket sends, after `since`."""
-    try:
-        since = max(0, int(request.GET.get("since", "0")))
-    except ValueError:
-        return JsonResponse({"error": "since must be a whole number."}, status=400)
+    since = services.parse_seq(request.GET.get("since", "0"))
+    if since is None:
+        # A JSON endpoint: bad input is JSON whatever the client accepts.
+        error = ValidationError({"since": "since must be a whole number of 0 or more."})
+        return JsonResponse({"error": reason(error), "errors": error_dict(error)}, status=400)
     changes = services.changes_since(page.pk, since)
     response = JsonResponse(
         {"changes": changes, "state": page.state, "last_seq": services.last_seq(page.pk)}
@@ -105,112 +106,67 @@ def updates(request, page: LiveblogPage):
 
 
 def feed(request, page: LiveblogPage):
-    """Atom feed of a public liveblog's entries; members-only liveblogs have none."""
-    if not is_public_liveblog(page, view_restrictions(page, request)):
-        raise Http404("This liveblog has no public feed.")
-    url = page.get_full_url(request)
-    atom = Atom1Feed(
-        title=page.title,
-        link=url,
-        description=strip_tags(page.introduction),
-        language="en-gb",
-        feed_url=request.build_absolute_uri(),
-    )
-    for entry in page.entries.current().order_by("-created_at", "-pk")[:FEED_ENTRIES]:
-        atom.add_item(
-            title=strip_tags(entry.body_html)[:80] or f"Update {entry.pk}",
-            link=f"{url}#entry-{entry.pk}",
-            description=entry.html,
-            pubdate=entry.created_at,
-            updateddate=entry.edited_at or entry.created_at,
-            unique_id=f"{url}#entry-{entry.pk}",
-        )
-    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
-    atom.write(response, "utf-8")
-    return response
+    """Atom feed of a public liveblog's entries."""
+    return LiveblogFeed()(request, page=page)
 
 
-def _refused(request, page, error) -> HttpResponse:
-    status = 403 if isinstance(error, PermissionDenied) else 429
-    message = getattr(error, "message", None) or str(error) or "You may not do that."
-    if _wants_json(request):
-        return JsonResponse({"errors": {"__all__": [message]}}, status=status)
-    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
-
-
-def _invalid(request, page, form, status=400, template=None, entry=None) -> HttpResponse:
-    if _wants_json(request):
-        return JsonResponse({"errors": form.errors.get_json_data()}, status=status)
-    if template:
-        response = TemplateResponse(request, template, {"page": page, "entry": entry, "form": form})
-    else:
-        response = page.render(request, context_overrides={"form": form})
-    response.status_code = status
-    return response
-
-
-def _done(request, page, change_entry: Entry, message: str):
-    if _wants_json(request):
-        change = change_entry.changes.order_by("-seq").first()
-        return JsonResponse({"change": change.as_message() if change else None})
+def _done(request, page: LiveblogPage, entry: Entry, message: str):
+    """After a write: the change for the composer's script, or back to the page."""
+    if wants_json(request):
+        change = Change.objects.filter(page_id=page.pk, seq=entry.last_seq).first()
+        return JsonResponse({"change": events.entry_message(change) if change else None})
     messages.success(request, message)
-    anchor = f"#entry-{change_entry.pk}" if change_entry.deleted_at is None else ""
+    anchor = f"#entry-{entry.pk}" if entry.deleted_at is None else ""
     return redirect(page.url + anchor)
 
 
-def _add_service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
+def _invalid(form: EntryForm) -> ValidationError:
+    """The form's errors as the error layer's exception (the composer's JSON answer)."""
+    return ValidationError(form.errors.as_data())
 
 
+@require_POST
 def entry_create(request, page: LiveblogPage):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+    check_can_edit(request.user, page)
     form = EntryForm(request.POST)
-    if not form.is_valid():
-        if not can_edit_liveblog(request.user, page):
-            return _refused(request, page, PermissionDenied())
-        return _invalid(request, page, form)
-    try:
-        entry = services.entry_post(page=page, author=request.user, fields=form.to_fields())
-    except (PermissionDenied, RateLimited) as error:
-        return _refused(request, page, error)
-    except ValidationError as error:
-        _add_service_errors(form, error)
-        return _invalid(request, page, form)
-    return _done(request, page, entry, "Entry posted.")
+    write = {"page": page, "author": request.user}
+    if wants_json(request):
+        if not form.is_valid():
+            raise _invalid(form)
+        entry = services.entry_post(**write, fields=form.to_fields())
+        return _done(request, page, entry, "Entry posted.")
+    if form.is_valid():
+        entry = submit(form, services.entry_post, **write, fields=form.to_fields())
+        if entry is not None:
+            return _done(request, page, entry, "Entry posted.")
+    response = page.render(request, context_overrides={"form": form})
+    response.status_code = form_status(form)
+    return response
 
 
+@require_http_methods(["GET", "POST"])
 def entry_edit(request, page: LiveblogPage, entry: Entry):
-    if not can_edit_liveblog(request.user, page):
-        return _refused(request, page, PermissionDenied())
-    template = "liveblogs/entry_edit.html"
+    check_can_edit(request.user, page)
     if request.method == "GET":
-        if _wants_json(request):
-            return JsonResponse({"id": entry.pk, "fields": EntryForm.for_entry(entry).initial})
+        form = EntryForm.for_entry(entry)
+        if wants_json(request):
+            return JsonResponse({"id": entry.pk, "fields": form.initial})
         return TemplateResponse(
-            request, template, {"page": page, "entry": entry, "form": EntryForm.for_entry(entry)}
+            request, EDIT_TEMPLATE, {"page": page, "entry": entry, "form": form}
         )
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["GET", "POST"])
     form = EntryForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, page, form, template=template, entry=entry)
-    try:
-        entry = services.entry_update(
-            entry=entry,
-            editor=request.user,
-            fields=form.to_fields(image=entry.image, image_alt=entry.image_alt),
-        )
-    except PermissionDenied as error:
-        return _refused(request, page, error)
-    except ValidationError as error:
-        _add_service_errors(form, error)
-        return _invalid(request, page, form, template=template, entry=entry)
-    return _done(request, page, entry, "Entry updated.")
+    write = {"entry": entry, "editor": request.user}
+    if wants_json(request):
+        if not form.is_valid():
+            raise _invalid(form)
+        fields = form.to_fields(image=entry.image, image_alt=entry.image_alt)
+        return _done(request, page, services.entry_update(**write, fields=fields), "Entry updated.")
+    if form.is_valid():
+        fields = form.to_fields(image=entry.image, image_alt=entry.image_alt)
+        if submit(form, services.entry_update, **write, fields=fields) is not None:
+            return _done(request, page, entry, "Entry updated.")
+    context = {"page": page, "entry": entry, "form": form}
+    return TemplateResponse(request, EDIT_TEMPLATE, context, status=form_status(form))
 
 
 def _flag(value):
@@ -219,32 +175,18 @@ def _flag(value):
     return value in ("1", "true", "on")
 
 
+@require_POST
 def entry_flags(request, page: LiveblogPage, entry: Entry):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    try:
-        entry = services.entry_set_flags(
-            entry=entry,
-            editor=request.user,
-            pinned=_flag(request.POST.get("pinned")),
-            key=_flag(request.POST.get("key")),
-        )
-    except PermissionDenied as error:
-        return _refused(request, page, error)
-    except ValidationError as error:
-        if _wants_json(request):
-            return JsonResponse({"errors": {"__all__": error.messages}}, status=400)
-        return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain")
+    entry = services.entry_set_flags(
+        entry=entry,
+        editor=request.user,
+        pinned=_flag(request.POST.get("pinned")),
+        key=_flag(request.POST.get("key")),
+    )
     return _done(request, page, entry, "Entry updated.")
 
 
+@require_POST
 def entry_delete(request, page: LiveblogPage, entry: Entry):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    try:
-        entry = services.entry_delete(entry=entry, editor=request.user)
-    except PermissionDenied as error:
-        return _refused(request, page, error)
-    except ValidationError as error:
-        return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain")
+    entry = services.entry_delete(entry=entry, editor=request.user)
     return _done(request, page, entry, "Entry deleted.")

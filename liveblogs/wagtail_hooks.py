@@ -1,10 +1,10 @@
-"""Entries in the Wagtail admin, written through the same services as the composer."""
+"""Liveblogs in Wagtail: entries in the admin (through the services), the home section.
 
-import json
+The admin's entry forms call the services through `core.forms.submit`, so bad
+input and limits land on the form and a refusal goes to the error layer.
+"""
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -12,11 +12,12 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, SnippetViewSet
 
+from core.forms import submit
 from core.home import HOME_SECTION_HOOK
-from core.realtime import broadcast
 from liveblogs import services
 from liveblogs.models import Entry, LiveblogPage
-from members.permissions import NETWORK_EDITORS, is_network_editor
+from liveblogs.permissions import liveblogs_visible_to
+from members.permissions import is_network_editor
 
 
 def _fields(instance) -> services.EntryFields:
@@ -43,11 +44,7 @@ class NetworkEditorsPolicy(BasePermissionPolicy):
         return is_network_editor(user)
 
     def users_with_any_permission(self, actions):
-        return (
-            get_user_model()
-            .objects.filter(Q(is_superuser=True) | Q(groups__name=NETWORK_EDITORS), is_active=True)
-            .distinct()
-        )
+        return get_user_model().objects.network_editors()
 
     def users_with_permission(self, action):
         return self.users_with_any_permission([action])
@@ -57,35 +54,38 @@ entry_policy = NetworkEditorsPolicy(Entry)
 register_permission_policy(Entry, entry_policy)
 
 
-class EntryCreateView(CreateView):
+class _ThroughServiceMixin:
+    """Save through a service: its errors land on the form, which is shown again."""
+
+    def write(self, form):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        self.written = submit(form, self.write, form=form)
+        if self.written is None:
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
     def save_instance(self):
-        instance = self.form.save(commit=False)
+        return self.written
+
+
+class EntryCreateView(_ThroughServiceMixin, CreateView):
+    def write(self, form):
+        instance = form.instance
         return services.entry_post(
             page=instance.page, author=self.request.user, fields=_fields(instance)
         )
 
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, getattr(error, "messages", [str(error)]))
-            return self.form_invalid(form)
 
-
-class EntryEditView(EditView):
-    def save_instance(self):
-        instance = self.form.save(commit=False)
-        entry = Entry.objects.get(pk=instance.pk)
+class EntryEditView(_ThroughServiceMixin, EditView):
+    def write(self, form):
+        # form.instance already carries the new values; the service starts from the row.
+        entry = Entry.objects.get(pk=form.instance.pk)
         return services.entry_update(
-            entry=entry, editor=self.request.user, fields=_fields(instance)
+            entry=entry, editor=self.request.user, fields=_fields(form.instance)
         )
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, getattr(error, "messages", [str(error)]))
-            return self.form_invalid(form)
 
 
 class EntryDeleteView(DeleteView):
@@ -122,23 +122,9 @@ class EntryViewSet(SnippetViewSet):
 register_snippet(EntryViewSet)
 
 
-@hooks.register("after_publish_page")
-def tell_readers_the_state(request, page):
-    """When a liveblog is published as ended, open sockets close and clients stop."""
-    if isinstance(page.specific, LiveblogPage):
-        frame = json.dumps({"type": "state", "state": page.specific.state})
-        broadcast(
-            services.liveblog_group(page.pk),
-            {"type": services.FRAME_EVENT, "seq": 0, "frame": frame},
-        )
-
-
 @hooks.register(HOME_SECTION_HOOK, order=10)
 def live_now(request):
     """Home page: liveblogs in progress that this reader may see."""
-    from liveblogs.models import LiveblogPage
-    from liveblogs.permissions import liveblogs_visible_to
-
     live = liveblogs_visible_to(
         request.user, LiveblogPage.objects.filter(state=LiveblogPage.State.LIVE)
     )

@@ -57,6 +57,22 @@ def members_liveblog(liveblog_index):
     return page
 
 
+def bulk_entries(page, author, count: int) -> None:
+    """Many entries at once, bypassing the services (for query-count tests)."""
+    from liveblogs.models import Entry
+
+    Entry.objects.bulk_create(
+        Entry(
+            page=page,
+            author=author,
+            body=f"Old {n}",
+            body_html=f"<p>Old {n}</p>",
+            html=f"<article>Old {n}</article>",
+        )
+        for n in range(count)
+    )
+
+
 def run_async(fn):
     """Run an async test body on its own thread and event loop.
 

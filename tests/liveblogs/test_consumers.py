@@ -9,14 +9,9 @@ from channels.testing import WebsocketCommunicator
 from django.test import Client
 
 from config.asgi import application
+from liveblogs.events import liveblog_group
 from liveblogs.fanout import fanout
-from liveblogs.services import (
-    EntryFields,
-    entry_delete,
-    entry_post,
-    entry_update,
-    liveblog_group,
-)
+from liveblogs.services import EntryFields, entry_delete, entry_post, entry_update
 from tests.liveblogs.conftest import run_async
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -324,6 +319,20 @@ def test_a_since_or_ack_too_large_for_a_number_is_ignored(liveblog, editor):
     run_async(run)
 
 
+def test_a_since_beyond_any_sequence_number_is_ignored(liveblog, editor):
+    async def run():
+        comm = communicator(liveblog)
+        await comm.connect()
+        await comm.send_to(text_data=json.dumps({"since": 10**30}))
+        assert (await comm.receive_json_from()) == {"type": "ready", "seq": 0}
+        await comm.send_to(text_data=json.dumps({"ack": 10**30}))
+        await post(liveblog, editor, "Still working")
+        assert [m["seq"] for m in await receive_entries(comm, 1)] == [1]
+        await comm.disconnect()
+
+    run_async(run)
+
+
 async def closed_with(comm) -> int | None:
     """Read until the socket closes; its close code."""
     while True:
@@ -420,5 +429,21 @@ def test_a_reader_that_lost_access_before_asking_to_start_gets_nothing(liveblog,
         )
         await comm.send_json_to({"since": 0})
         assert await closed_with(comm) == 4403
+
+    run_async(run)
+
+
+def test_a_reader_learns_the_liveblog_ended_when_it_is_published_so(liveblog):
+    from liveblogs.models import LiveblogPage
+
+    def end():
+        liveblog.state = LiveblogPage.State.ENDED
+        liveblog.save_revision().publish()
+
+    async def run():
+        comm = await reading(liveblog)
+        await database_sync_to_async(end)()
+        assert await comm.receive_json_from(timeout=3) == {"type": "state", "state": "ended"}
+        await comm.disconnect()
 
     run_async(run)

@@ -12,6 +12,7 @@ from liveblogs.services import (
     entry_set_flags,
     entry_update,
 )
+from tests.liveblogs.conftest import bulk_entries
 
 
 def post(page, editor, body="Opening remarks from the host council.", **extra):
@@ -112,19 +113,6 @@ def test_changes_since_returns_exactly_the_later_changes(liveblog, editor):
     assert changes_since(liveblog.pk, 5) == []
 
 
-def _bulk_entries(page, editor, count):
-    Entry.objects.bulk_create(
-        Entry(
-            page=page,
-            author=editor,
-            body=f"Old {n}",
-            body_html=f"<p>Old {n}</p>",
-            html=f"<article>Old {n}</article>",
-        )
-        for n in range(count)
-    )
-
-
 # Queries for one post: the entry, Wagtail's reference index, the counter
 # (lock and update), the change row, the stored HTML, the author for the byline.
 POST_QUERIES = 13
@@ -134,7 +122,7 @@ POST_QUERIES = 13
 def test_posting_costs_the_same_with_5_or_5000_entries(
     liveblog, editor, existing, django_assert_max_num_queries
 ):
-    _bulk_entries(liveblog, editor, existing)
+    bulk_entries(liveblog, editor, existing)
     post(liveblog, editor, body="Warm-up")  # the counter row exists from here on
     with django_assert_max_num_queries(POST_QUERIES):
         post(liveblog, editor, body="Measured")

@@ -9,6 +9,7 @@ from wagtail.models import PageViewRestriction
 from liveblogs import services
 from liveblogs.models import Change, Entry, LiveblogPage
 from liveblogs.services import EntryFields, entry_post
+from tests.liveblogs.conftest import bulk_entries
 
 pytestmark = pytest.mark.django_db
 
@@ -182,16 +183,7 @@ def test_index_lists_only_what_the_reader_may_see(client_for, liveblog, members_
 def test_page_queries_do_not_grow_with_entries(
     client_for, liveblog, editor, entries, django_assert_max_num_queries
 ):
-    Entry.objects.bulk_create(
-        Entry(
-            page=liveblog,
-            author=editor,
-            body=f"E{n}",
-            body_html=f"<p>E{n}</p>",
-            html=f"<article>E{n}</article>",
-        )
-        for n in range(entries)
-    )
+    bulk_entries(liveblog, editor, entries)
     c = client_for(editor)
     c.get(liveblog.url)
     with django_assert_max_num_queries(25):
