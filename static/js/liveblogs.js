@@ -18,26 +18,27 @@
   var seq = parseInt(root.getAttribute("data-seq"), 10) || 0;
   var state = root.getAttribute("data-state");
   var updatesUrl = root.getAttribute("data-updates");
-  var socketUrl = (location.protocol === "https:" ? "wss://" : "ws://") + location.host +
-    root.getAttribute("data-socket");
+  var socketPath = root.getAttribute("data-socket");
 
   var FAILURES_BEFORE_POLLING = 3;
   var POLL_MS = 5000;
   var GAP_MS = 2000;
   var ACK_MS = 5000;
+  // A tab hidden this long lets its connection go; it catches up when shown.
+  var HIDDEN_PAUSE_MS = 60000;
 
   var held = {};          // changes that arrived ahead of a gap, by seq
   var waiting = [];       // new entries held back while the reader is scrolled away
-  var socket = null;
-  var failures = 0;
-  var paused = false;
+  var live = null;        // the HubSocket connection (static/js/socket.js)
+  var paused = false;     // disconnected on purpose (hidden tab, or by hand)
   var polling = false;
   var stopped = false;
-  var reconnectTimer = null;
   var pollTimer = null;
   var gapTimer = null;
   var ackTimer = null;
+  var hideTimer = null;
   var ackedSeq = seq;
+  var pollingWhenPaused = false;
 
   function setStatus(text) {
     if (statusEl && statusEl.textContent !== text) statusEl.textContent = text;
@@ -202,46 +203,54 @@
     filterForm.addEventListener("submit", function (event) { event.preventDefault(); });
   }
 
-  /* ---- socket, reconnection and polling fallback -------------------------- */
+  /* ---- socket (HubSocket reconnects with back-off) and polling fallback ---- */
 
   function connect() {
-    reconnectTimer = null;
-    if (stopped || paused || socket) return;
-    var ws;
-    try {
-      ws = new WebSocket(socketUrl);
-    } catch (e) {
-      onFailure();
+    if (stopped || paused) return;
+    if (live) {
+      live.resume();
       return;
     }
-    socket = ws;
-    ws.onopen = function () {
-      failures = 0;
-      ws.send(JSON.stringify({ since: seq }));
-      stopPolling();
-      setStatus("Connected: new updates appear as they are posted.");
-    };
-    ws.onmessage = function (event) {
-      var msg;
-      try { msg = JSON.parse(event.data); } catch (e) { return; }
-      if (msg.type === "entry") receive(msg);
-      else if (msg.type === "state") onState(msg.state);
-    };
-    ws.onclose = function () {
-      if (socket === ws) socket = null;
-      if (!stopped && !paused) onFailure();
-    };
+    live = window.HubSocket.open(socketPath, {
+      onOpen: function (send) {
+        send({ since: seq });
+        ackedSeq = seq;
+        stopPolling();
+        setStatus("Connected: new updates appear as they are posted.");
+      },
+      onMessage: function (msg) {
+        if (msg.type === "entry") receive(msg);
+        else if (msg.type === "state") onState(msg.state);
+      },
+      onDrop: function (failures) {
+        if (stopped || paused) return;
+        if (failures >= FAILURES_BEFORE_POLLING) {
+          if (!polling) startPolling();
+        } else if (!polling) {
+          setStatus("Connection lost. Reconnecting…");
+        }
+      },
+      onRefused: function () {
+        stop("Updates are not available to you. Reload the page to try again.");
+      }
+    });
   }
 
-  function onFailure() {
-    failures += 1;
-    if (failures >= FAILURES_BEFORE_POLLING && !polling) startPolling();
-    else if (!polling) setStatus("Connection lost. Reconnecting…");
-    // Exponential back-off with jitter, so a restarted server is not hit by
-    // every reader at the same moment.
-    var base = Math.min(30000, 500 * Math.pow(2, failures));
-    var delay = base / 2 + Math.random() * base / 2;
-    reconnectTimer = setTimeout(connect, delay);
+  function pause() {
+    if (paused) return;
+    paused = true;
+    pollingWhenPaused = polling;
+    if (live) live.pause();
+    stopPolling();
+  }
+
+  function resume() {
+    if (!paused) return;
+    paused = false;
+    if (stopped) return;
+    // Polling catches up at once; a socket that opens takes over from it.
+    if (pollingWhenPaused) startPolling();
+    connect();
   }
 
   function startPolling() {
@@ -287,8 +296,8 @@
     if (ackTimer) return;
     ackTimer = setTimeout(function () {
       ackTimer = null;
-      if (socket && socket.readyState === WebSocket.OPEN && seq > ackedSeq) {
-        socket.send(JSON.stringify({ ack: seq }));
+      if (live && live.isOpen && live.isOpen() && seq > ackedSeq) {
+        live.send({ ack: seq });
         ackedSeq = seq;
       }
     }, ACK_MS);
@@ -303,9 +312,7 @@
   function stop(message) {
     stopped = true;
     stopPolling();
-    if (reconnectTimer) clearTimeout(reconnectTimer);
-    if (socket) socket.close();
-    socket = null;
+    if (live) live.close();
     setStatus(message);
   }
 
@@ -316,17 +323,33 @@
     return field ? field.value : "";
   }
 
-  function post(form) {
-    return fetch(form.getAttribute("action"), {
-      method: "POST",
-      body: new FormData(form),
-      headers: { Accept: "application/json", "X-CSRFToken": csrfToken(form) },
-      credentials: "same-origin"
-    }).then(function (response) {
+  // Every composer request asks for JSON; the answer is {ok, data}. A refusal,
+  // bad input or a limit comes from the site's error layer as
+  // {"error": "...", "errors": {"field": ["..."], "__all__": ["..."]}}.
+  function request(url, options) {
+    options = options || {};
+    options.credentials = "same-origin";
+    options.headers = Object.assign({ Accept: "application/json" }, options.headers || {});
+    return fetch(url, options).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (data) {
         return { ok: response.ok, data: data };
       });
     });
+  }
+
+  function post(form) {
+    return request(form.getAttribute("action"), {
+      method: "POST",
+      body: new FormData(form),
+      headers: { "X-CSRFToken": csrfToken(form) }
+    });
+  }
+
+  function errorsOf(result) {
+    var data = result.data || {};
+    if (data.errors && Object.keys(data.errors).length) return data.errors;
+    if (data.error) return { __all__: [data.error] };
+    return { __all__: ["That did not work. Try again."] };
   }
 
   function showErrors(errors) {
@@ -337,9 +360,12 @@
     var ul = document.createElement("ul");
     ul.className = "errorlist";
     Object.keys(errors).forEach(function (field) {
-      (errors[field] || []).forEach(function (error) {
+      // Name the field a message belongs to ("Entry: This field is required.").
+      var label = field === "__all__" ? null : composer.querySelector('label[for="id_' + field + '"]');
+      var prefix = label ? label.textContent.trim().replace(/:$/, "") + ": " : "";
+      (errors[field] || []).forEach(function (message) {
         var li = document.createElement("li");
-        li.textContent = typeof error === "string" ? error : error.message;
+        li.textContent = prefix + message;
         ul.appendChild(li);
       });
     });
@@ -364,7 +390,7 @@
           if (result.data.change) receive(result.data.change);
           resetComposer();
         } else {
-          showErrors(result.data.errors || { __all__: ["That did not work. Try again."] });
+          showErrors(errorsOf(result));
         }
       }).catch(function () {
         showErrors({ __all__: ["The update was not sent. Check your connection and try again."] });
@@ -376,10 +402,13 @@
       var link = event.target.closest("a.lb-edit");
       if (!link) return;
       event.preventDefault();
-      fetch(link.getAttribute("href"), {
-        headers: { Accept: "application/json" }, credentials: "same-origin"
-      }).then(function (r) { return r.json(); }).then(function (data) {
-        var fields = data.fields || {};
+      request(link.getAttribute("href")).then(function (result) {
+        if (!result.ok) {
+          showErrors(errorsOf(result));
+          return;
+        }
+        showErrors(null);
+        var fields = result.data.fields || {};
         Object.keys(fields).forEach(function (name) {
           var input = composer.elements.namedItem(name);
           if (!input) return;
@@ -399,7 +428,10 @@
       event.preventDefault();
       if (form.classList.contains("lb-delete-form") && !window.confirm("Delete this update?")) return;
       post(form).then(function (result) {
-        if (result.ok && result.data.change) receive(result.data.change);
+        if (!result.ok) showErrors(errorsOf(result));
+        else if (result.data.change) receive(result.data.change);
+      }).catch(function () {
+        showErrors({ __all__: ["That was not sent. Check your connection and try again."] });
       });
     });
   }
@@ -409,20 +441,29 @@
   // Hooks for tests and for debugging a reader's connection by hand.
   window.hubLiveblog = {
     seq: function () { return seq; },
-    disconnect: function () {
-      paused = true;
-      if (reconnectTimer) clearTimeout(reconnectTimer);
-      stopPolling();
-      if (socket) socket.close();
-      socket = null;
-    },
-    reconnect: function () { paused = false; failures = 0; connect(); }
+    disconnect: pause,
+    reconnect: resume
   };
 
   if (state === "ended") {
     // An ended liveblog is a plain page: no socket, no polling.
     return;
   }
-  if (!("WebSocket" in window)) startPolling();
-  else connect();
+
+  // A hidden tab stops listening after a while and catches up when shown again.
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden) {
+      if (!hideTimer && !paused) hideTimer = setTimeout(function () {
+        hideTimer = null;
+        pause();
+      }, HIDDEN_PAUSE_MS);
+    } else {
+      if (hideTimer) clearTimeout(hideTimer);
+      hideTimer = null;
+      resume();
+    }
+  });
+
+  if (window.HubSocket) connect();
+  else startPolling();
 })();

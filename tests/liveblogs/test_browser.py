@@ -117,3 +117,28 @@ def test_catching_up_shows_only_the_current_text_of_entries_edited_or_deleted_me
     texts = entries.locator(".lb-item").all_inner_texts()
     assert all(text.strip() for text in texts)
     context.close()
+
+
+def test_composer_shows_the_error_layers_messages_and_keeps_the_text(
+    hub_server, browser, liveblog, editor
+):
+    context = browser.new_context()
+    page = context.new_page()
+    login(page, hub_server, editor.email)
+    page.goto(f"{hub_server.url}{liveblog.url}")
+    page.get_by_label("Entry").fill("From the energy workshop")
+    page.get_by_label("Who said it (optional)").fill("A workshop participant")
+    page.get_by_role("button", name="Post update").click()
+    errors = page.locator("#lb-composer-errors")
+    expect(errors).to_contain_text(
+        "Quote (optional): Add the quote that this attribution belongs to."
+    )
+    expect(page.get_by_label("Entry")).to_have_value("From the energy workshop")
+    expect(page.locator("#lb-entries .lb-item")).to_have_count(0)
+    page.get_by_label("Quote (optional)").fill("People sign up when they trust who runs it.")
+    page.get_by_role("button", name="Post update").click()
+    expect(page.locator("#lb-entries")).to_contain_text(
+        "People sign up when they trust who runs it."
+    )
+    expect(errors).to_be_empty()
+    context.close()
