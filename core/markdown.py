@@ -22,6 +22,11 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 MARKDOWN_EXTENSIONS = ["fenced_code", "tables", "sane_lists"]
+# Removed with everything inside them. Besides script and style (nh3's default),
+# these are scoping elements: a stray </p> inside one would otherwise survive as
+# a nested paragraph that parses differently the next time, so the output would
+# not be stable.
+DROPPED_WITH_CONTENT = {"script", "style", "object", "applet", "marquee", "template"}
 
 # nh3 serialises every attribute double-quoted with '"' escaped, so an <a>
 # start tag in its output is matched exactly by this pattern.
@@ -69,6 +74,7 @@ def sanitise_html(raw: str) -> str:
         url_schemes=ALLOWED_SCHEMES,
         link_rel=None,
         strip_comments=True,
+        clean_content_tags=DROPPED_WITH_CONTENT,
         attribute_filter=_safe_href,
     )
     return _ANCHOR.sub(_add_rel, cleaned)

@@ -129,3 +129,19 @@ def test_rendering_is_stable(text):
     from core.markdown import sanitise_html
 
     assert sanitise_html(first) == first
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("0<OBJECT>", "<p>0</p>"),
+        ("0<applet>x", "<p>0</p>"),
+        ("0<marquee>y</p>z", "<p>0</p>"),
+        ("a<template>b", "<p>a</p>"),
+    ],
+)
+def test_scoping_elements_go_with_their_content_so_output_is_stable(text, expected):
+    from core.markdown import sanitise_html
+
+    assert render_markdown(text) == expected
+    assert sanitise_html(expected) == expected
