@@ -169,7 +169,7 @@ class EventPage(RoutablePageMixin, Page):
 
         return views.attendees(request, self)
 
-    @path("attendees.csv", name="attendees_csv")
+    @path("attendees/csv/", name="attendees_csv")
     def attendees_csv_route(self, request):
         from events import views
 
@@ -187,7 +187,7 @@ class EventPage(RoutablePageMixin, Page):
 
         return views.invitation_withdraw(request, self, invitation_id)
 
-    @path("calendar.ics", name="ics")
+    @path("calendar/", name="ics")
     def ics_route(self, request):
         from events import views
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import BaseViewRestriction, PageViewRestriction
 
@@ -18,7 +19,7 @@ class Quiet:
 
 
 def child(parent, model, *, restricted=False, publish=True, themes="", **fields):
-    fields.setdefault("slug", fields.get("title", "page").lower().replace(" ", "-")[:50])
+    fields.setdefault("slug", slugify(fields.get("title", "page"))[:50])
     page = model(**fields)
     if themes:
         page.themes.add(*[t.strip() for t in themes.split(",")])
@@ -61,4 +62,6 @@ def make_event(title="Forum session", *, days=30, hours=6, restricted=False, **f
     start = (timezone.now() + timedelta(days=days)).replace(microsecond=0)
     fields.setdefault("event_type", EventPage.EventType.FORUM)
     fields.setdefault("end", start + timedelta(hours=hours))
-    return child(event_index(), EventPage, title=title, start=start, restricted=restricted, **fields)
+    return child(
+        event_index(), EventPage, title=title, start=start, restricted=restricted, **fields
+    )

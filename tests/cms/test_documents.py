@@ -88,7 +88,9 @@ def test_a_document_no_page_uses_is_served_to_anyone(library, client):
     assert _download(client, pdf_document("Loose paper")).status_code == 200
 
 
-def test_a_members_only_collection_means_confirmed_members(library, client, client_for, pending, officer):
+def test_a_members_only_collection_means_confirmed_members(
+    library, client, client_for, pending, officer
+):
     private = Collection.get_first_root_node().add_child(name="Members only")
     CollectionViewRestriction.objects.create(
         collection=private, restriction_type=CollectionViewRestriction.LOGIN

@@ -201,8 +201,8 @@ class AdminCreateTests(WagtailPageTestCase):
         assert [s.title for s in guide.steps.all()] == ["Map assets", "Agree roles"]
 
     def test_publication_with_a_pdf_and_a_cover(self):
-        from wagtail.images.tests.utils import get_test_image_file
         from wagtail.images import get_image_model
+        from wagtail.images.tests.utils import get_test_image_file
 
         document = pdf_document()
         cover = get_image_model().objects.create(title="Cover", file=get_test_image_file())
@@ -288,7 +288,10 @@ class AdminCreateTests(WagtailPageTestCase):
         return data
 
     def test_policy_lab_and_prototype_with_partners_principles_ideas_and_updates(self):
-        for model, title in ((PolicyLabPage, "Housing Commission"), (PolicyPrototypePage, "Mental health day")):
+        for model, title in (
+            (PolicyLabPage, "Housing Commission"),
+            (PolicyPrototypePage, "Mental health day"),
+        ):
             with self.subTest(model=model.__name__):
                 self.assertCanCreate(self.library, model, self._project_data(title))
                 page = model.objects.get(title=title)

@@ -105,7 +105,9 @@ def test_feeds_list_public_items_only_whoever_asks(role, content, client_for, pe
         titles = " ".join(entry.title for entry in feed.entries)
         for secret in SECRETS:
             assert secret not in titles
-    library_titles = [e.title for e in feedparser.parse(client.get("/library/feed/").content).entries]
+    library_titles = [
+        e.title for e in feedparser.parse(client.get("/library/feed/").content).entries
+    ]
     assert library_titles == ["Publiccase study"]
 
 
