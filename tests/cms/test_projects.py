@@ -97,3 +97,9 @@ def test_no_projects_no_message(project):
         title="Lonely", summary="s", created_at=timezone.now(), updated_at=timezone.now()
     )
     assert _render_idea_projects(AnonymousUser(), lonely).strip() == ""
+
+
+def test_the_idea_page_links_its_lab(client, project):
+    idea = Idea.objects.get(title="Tenants own the solar panels")
+    html = client.get(idea.get_absolute_url()).content.decode()
+    assert f'<a href="{project.url}">Beyond Asset Transfer</a>' in html
