@@ -50,11 +50,14 @@ def placement_event(application) -> Event | None:
     return event
 
 
-def calendar_bytes(applications, name: str) -> bytes:
+def calendar_bytes(applications, name: str, extra_events=()) -> bytes:
+    """The placements' events, and any others (the member's registered network events)."""
     cal = _calendar(name)
     for application in applications:
         event = placement_event(application)
         if event is not None:
             cal.add_component(event)
+    for event in extra_events:
+        cal.add_component(event)
     cal.add_missing_timezones()
     return cal.to_ical()

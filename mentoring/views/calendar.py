@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from wagtail import hooks
 
 from mentoring import calendar, permissions
 from mentoring.models import Application, CalendarFeed
@@ -44,7 +45,9 @@ def calendar_feed(request, token: str):
     if feed is None or not permissions.is_member(feed.user):
         raise Http404
     applications = Application.objects.in_calendar_of(feed.user)
-    body = calendar.calendar_bytes(applications, "CCIN shadowing placements")
+    # Other apps add theirs through a hook (events: the network events they have a place at).
+    others = [event for hook in hooks.get_hooks("hub_member_calendar") for event in hook(feed.user)]
+    body = calendar.calendar_bytes(applications, "CCIN network hub", extra_events=others)
     response = HttpResponse(body, content_type=CALENDAR)
     response["Cache-Control"] = "private, max-age=900"
     return response

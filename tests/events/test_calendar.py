@@ -84,3 +84,20 @@ def test_a_members_calendar_lists_the_events_they_have_a_place_at(around_the_cha
     services.event_cancel(event=before, user=officer)
     summaries = [str(v["summary"]) for v in member_calendar_events(officer)]
     assert summaries == ["After the change"]
+
+
+def test_the_members_personal_calendar_feed_includes_their_events(
+    client, officer, around_the_change
+):
+    from mentoring.services.calendar import calendar_feed_for
+
+    before, after = around_the_change
+    after.start, after.end = after.start.replace(year=2099), after.end.replace(year=2099)
+    after.save_revision().publish()
+    services.event_register(event=after, user=officer)
+    response = client.get(calendar_feed_for(user=officer).get_absolute_url())
+    assert response.status_code == 200
+    calendar, vevents = _vevents(response.content)
+    assert [str(v["summary"]) for v in vevents] == ["After the change"]
+    start = vevents[0].decoded("dtstart")
+    assert str(start.tzinfo) == "Europe/London" and start.hour == 10
