@@ -2,6 +2,7 @@
 
 from django import template
 
+from cms.privacy import can_view_page
 from cms.projects import projects_for_idea
 
 register = template.Library()
@@ -11,3 +12,13 @@ register = template.Library()
 def idea_projects(context, idea):
     """The Policy Labs and Prototypes an idea grew into (for the idea's page)."""
     return {"projects": projects_for_idea(context["request"].user, idea)}
+
+
+@register.simple_tag(takes_context=True)
+def page_if_visible(context, page):
+    """The page when the reader may open it, else None: no link to a page they cannot read."""
+    if page is None:
+        return None
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return page if can_view_page(user, page, session=getattr(request, "session", None)) else None

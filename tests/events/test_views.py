@@ -188,3 +188,18 @@ def test_a_past_event_shows_its_liveblog_and_library_items(client, council):
     assert "Liveblog of the event" in html and "Plymouth live" in html
     assert "Young Lambeth Co-operative" in html
     assert "Your place" not in html  # no registration box once it is over
+
+
+def test_the_liveblog_links_its_event_for_readers_who_may_open_it(client_for, officer):
+    from cms.demo import home_page
+    from liveblogs.models import LiveblogIndexPage, LiveblogPage
+    from tests.cms.helpers import child
+
+    open_event = make_event("Open meeting", days=-2)
+    closed_event = make_event("Closed meeting", days=-3, restricted=True)
+    blogs = child(home_page(), LiveblogIndexPage, title="Liveblogs", slug="liveblogs")
+    open_blog = child(blogs, LiveblogPage, title="Open blog", event=open_event, state="ended")
+    blog = child(blogs, LiveblogPage, title="Blog of closed", event=closed_event, state="ended")
+    assert f'href="{open_event.url}"' in client_for(None).get(open_blog.url).content.decode()
+    assert f'href="{closed_event.url}"' not in client_for(None).get(blog.url).content.decode()
+    assert f'href="{closed_event.url}"' in client_for(officer).get(blog.url).content.decode()
