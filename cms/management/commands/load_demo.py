@@ -11,7 +11,9 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-DEMO_APPS = ["members", "cms", "ideasbank", "forum", "mentoring", "liveblogs"]
+# Ideas before pages (Policy Labs and Prototypes link the ideas they grew from);
+# events last (registrations on the event pages, for the demo accounts).
+DEMO_APPS = ["members", "ideasbank", "cms", "forum", "mentoring", "liveblogs", "events"]
 
 
 class Command(BaseCommand):
