@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "forum",
     "mentoring",
     "liveblogs",
+    "events",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -254,6 +255,9 @@ WAGTAIL_SITE_NAME = "Co-operative Councils Innovation Network"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt"]
+# Every download goes through Django, so a document used only by members-only
+# pages is refused to those who cannot open them (cms/documents.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 TAGGIT_CASE_INSENSITIVE = True
 # One rule for themes everywhere: a comma separates them (core/themes.py).
 TAGGIT_TAGS_FROM_STRING = "core.themes.tags_from_string"
@@ -268,6 +272,10 @@ HUB_POST_RATE = env.str("HUB_POST_RATE", default="10/m")
 HUB_VOTE_RATE = env.str("HUB_VOTE_RATE", default="60/m")
 # Live-bloggers post faster than members do.
 HUB_LIVEBLOG_POST_RATE = env.str("HUB_LIVEBLOG_POST_RATE", default="30/m")
+# Events: how long a member has to accept a freed place before it passes on,
+# and how long before an event its reminder goes out.
+EVENTS_OFFER_HOURS = env.int("EVENTS_OFFER_HOURS", default=48)
+EVENTS_REMINDER_HOURS = env.int("EVENTS_REMINDER_HOURS", default=48)
 # Personal data: how long a data export can be downloaded, and how long
 # unverified sign-ups and read notifications are kept (manage.py apply_retention).
 HUB_DATA_EXPORT_HOURS = env.int("HUB_DATA_EXPORT_HOURS", default=72)
