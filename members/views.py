@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -44,16 +43,10 @@ def membership_requests(request):
 @require_POST
 def membership_decide(request, pk: int, decision: str):
     person = get_object_or_404(User, pk=pk)
-    if decision == "confirm":
-        membership.membership_confirm(actor=request.user, person=person)
-        messages.success(request, f"{person} is now a confirmed member.")
-    elif decision == "refuse":
-        membership.membership_refuse(
-            actor=request.user, person=person, reason=request.POST.get("reason", "")
-        )
-        messages.success(request, f"{person}'s request has been refused.")
-    else:
-        raise Http404
+    done = membership.membership_decide(
+        actor=request.user, person=person, decision=decision, reason=request.POST.get("reason", "")
+    )
+    messages.success(request, done)
     return redirect(safe_next(request, reverse("members:requests")))
 
 

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -72,16 +71,10 @@ def admin_membership_requests(request):
 def admin_membership_decide(request, pk: int, decision: str):
     _require_editor(request)
     person = get_object_or_404(User, pk=pk)
-    if decision == "confirm":
-        membership.membership_confirm(actor=request.user, person=person)
-        messages.success(request, f"{person} confirmed.")
-    elif decision == "refuse":
-        membership.membership_refuse(
-            actor=request.user, person=person, reason=request.POST.get("reason", "")
-        )
-        messages.success(request, f"{person} refused.")
-    else:
-        raise Http404
+    done = membership.membership_decide(
+        actor=request.user, person=person, decision=decision, reason=request.POST.get("reason", "")
+    )
+    messages.success(request, done)
     return redirect("members_admin_requests")
 
 

@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -97,3 +98,20 @@ def membership_confirm(*, actor, person) -> None:
 def membership_refuse(*, actor, person, reason: str = "") -> None:
     reason = clean_text(reason, field="reason", label="the reason", max_length=2000, required=False)
     _decide(actor=actor, person=person, status=User.Status.REFUSED, reason=reason)
+
+
+DECIDED = {
+    "confirm": "{person} is now a confirmed member.",
+    "refuse": "{person}'s request has been refused.",
+}
+
+
+def membership_decide(*, actor, person, decision: str, reason: str = "") -> str:
+    """Confirm or refuse (the site's and the admin's buttons); the sentence saying it is done."""
+    if decision == "confirm":
+        membership_confirm(actor=actor, person=person)
+    elif decision == "refuse":
+        membership_refuse(actor=actor, person=person, reason=reason)
+    else:
+        raise Http404("No such decision.")
+    return DECIDED[decision].format(person=person)
