@@ -179,3 +179,11 @@ def library_listing(index, request) -> dict:
         "querystring": urlencode(query),
         "is_filtered": bool(query),
     }
+
+
+def council_items(user, organisation, *, limit: int = 10) -> list:
+    """Library items naming this council (its council, lead or partner) that this person may see."""
+    types = ContentType.objects.get_for_models(*library_models()).values()
+    pages = pages_visible_to(user, Page.objects.filter(content_type__in=types))
+    pages = filter_pages(pages, council=organisation.slug)
+    return decorate(pages.order_by("-first_published_at", "-pk").specific()[:limit], user)

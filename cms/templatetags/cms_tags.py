@@ -22,3 +22,12 @@ def page_if_visible(context, page):
     request = context.get("request")
     user = getattr(request, "user", None)
     return page if can_view_page(user, page, session=getattr(request, "session", None)) else None
+
+
+@register.inclusion_tag("cms/includes/council_library.html", takes_context=True)
+def council_library(context, organisation, limit=10):
+    """The case studies, guides and projects of a council that the reader may open (its page)."""
+    from cms.library import council_items
+
+    items = council_items(context["request"].user, organisation, limit=limit)
+    return {"items": items, "organisation": organisation}

@@ -195,3 +195,19 @@ def test_library_index_queries_do_not_grow_with_the_library(
     with django_assert_max_num_queries(small):
         client.get("/library/")
     assert _count(client, "/library/?page=2") == small
+
+
+def test_a_councils_page_lists_its_case_studies_and_projects_the_reader_may_open(
+    client_for, officer, shelf, library, council
+):
+    child(library, CaseStudyPage, title="Oldham members study", council=council, restricted=True)
+    visitor = client_for(None).get(council.get_absolute_url()).content.decode()
+    assert "How to co-produce" in visitor and "A mental health day" in visitor
+    assert "Oldham members study" not in visitor
+    assert (
+        "Oldham members study"
+        in client_for(officer).get(council.get_absolute_url()).content.decode()
+    )
+    lambeth = client_for(None).get("/members/councils/lambeth/").content.decode()
+    # A partner council's page lists the project too.
+    assert "Housing Commission" in lambeth and "Young Lambeth Co-operative" in lambeth
