@@ -1,4 +1,4 @@
-"""Build static/data/uk.geojson: the UK and Ireland outlines from world-atlas's Natural Earth TopoJSON.
+"""Build static/data/uk.geojson: UK and Ireland outlines from Natural Earth (world-atlas).
 
 Run once: ``npm pack world-atlas@2 && tar xzf world-atlas-2.0.2.tgz`` then
 ``python bench/uk_outline.py package/countries-50m.json static/data/uk.geojson``.
