@@ -5,9 +5,12 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+from wagtail.models import Orderable
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
@@ -16,6 +19,7 @@ from members.permissions import (
     MODERATORS,
     NETWORK_EDITORS,
     is_council_lead,
+    is_member,
     is_network_editor,
 )
 
@@ -48,6 +52,14 @@ class OrganisationQuerySet(models.QuerySet):
         return self.councils().filter(domains__domain=domain).first()
 
 
+class OrganisationApproach(TaggedItemBase):
+    """A theme of a council's co-operative approaches (used by the map's filter)."""
+
+    content_object = ParentalKey(
+        "Organisation", on_delete=models.CASCADE, related_name="approach_items"
+    )
+
+
 class Organisation(index.Indexed, ClusterableModel):
     """A member council or an affiliate organisation."""
 
@@ -72,6 +84,12 @@ class Organisation(index.Indexed, ClusterableModel):
         blank=True,
         help_text="Profile of the council's co-operative approaches (Markdown).",
     )
+    approach_themes = ClusterTaggableManager(
+        "themes of its approaches",
+        through=OrganisationApproach,
+        blank=True,
+        help_text="Comma-separated themes, used by the map's filter.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -84,7 +102,10 @@ class Organisation(index.Indexed, ClusterableModel):
         ),
         FieldPanel("summary"),
         FieldPanel("approaches"),
+        FieldPanel("approach_themes"),
         InlinePanel("domains", label="Email domains", heading="Email domains"),
+        InlinePanel("contacts", label="Key contact", heading="Key contacts (members only)"),
+        InlinePanel("advocates", label="Advocate", heading="Advocates (members only)"),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -107,6 +128,47 @@ class Organisation(index.Indexed, ClusterableModel):
 
     def get_absolute_url(self):
         return reverse("members:council_detail", args=[self.slug])
+
+    @property
+    def on_map(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+class CouncilContact(Orderable):
+    """A key contact at a council: members only."""
+
+    organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=150)
+    role = models.CharField(max_length=150, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("email"), FieldPanel("phone")]
+
+    def __str__(self):
+        return self.name
+
+
+class AdvocateTheme(TaggedItemBase):
+    content_object = models.ForeignKey("Advocate", on_delete=models.CASCADE, related_name="+")
+
+
+class Advocate(Orderable):
+    """A named advocate for areas of expertise at a council: members only.
+
+    Themes are edited on the council's edit page (the admin inline keeps to the text fields).
+    """
+
+    organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="advocates")
+    name = models.CharField(max_length=150)
+    role = models.CharField(max_length=150, blank=True)
+    email = models.EmailField(blank=True)
+    themes = TaggableManager("areas of expertise", through=AdvocateTheme, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("email")]
+
+    def __str__(self):
+        return self.name
 
 
 class EmailDomain(models.Model):
@@ -158,6 +220,18 @@ class UserQuerySet(models.QuerySet):
         if organisation is not None:
             leads = leads.filter(organisation=organisation)
         return leads
+
+    def profiles_visible_to(self, viewer):
+        """Confirmed members whose profile this person may open (see can_view_profile)."""
+        if not is_member(viewer):
+            return self.none()
+        people = self.confirmed_members()
+        if is_network_editor(viewer):
+            return people
+        shown = Q(profile_hidden=False) | Q(pk=viewer.pk)
+        if is_council_lead(viewer):
+            shown |= Q(organisation_id=viewer.organisation_id)
+        return people.filter(shown)
 
     def awaiting_decision_by(self, user):
         """Pending requests this person may decide: every one for editors, their own for leads."""
@@ -239,6 +313,11 @@ class User(AbstractUser):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    profile_hidden = models.BooleanField(
+        "hide my profile",
+        default=False,
+        help_text="Only your council's leads and network editors will see your profile.",
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["name"]

@@ -58,3 +58,37 @@ def can_decide_membership(actor, person) -> bool:
     if is_network_editor(actor):
         return True
     return person.organisation_id is not None and is_council_lead(actor, person.organisation)
+
+
+def can_view_contacts(user, organisation=None) -> bool:
+    """Key contacts and advocates: confirmed members only, of any council."""
+    return is_member(user)
+
+
+def can_edit_council(user, organisation) -> bool:
+    """A council's profile, contacts and advocates: its own leads, and network editors."""
+    return is_network_editor(user) or is_council_lead(user, organisation)
+
+
+def can_view_profiles(user) -> bool:
+    """Member profiles and the people finder are for members."""
+    return is_member(user)
+
+
+def can_view_profile(viewer, person) -> bool:
+    """Members see confirmed members' profiles; a hidden one only its council's leads and editors."""
+    if getattr(viewer, "pk", None) is not None and viewer.pk == person.pk:
+        return True
+    if not is_member(viewer):
+        return False
+    if is_network_editor(viewer):
+        return True
+    if not person.is_member:
+        return False
+    if not person.profile_hidden:
+        return True
+    return (
+        person.organisation_id is not None
+        and is_council_lead(viewer)
+        and viewer.organisation_id == person.organisation_id
+    )

@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from core.search import SEARCH_HOOK
 from members.models import Organisation
 from members.permissions import is_network_editor
-from members.services import membership
+from members.services import councils, membership
 
 User = get_user_model()
 RECENT_DECISIONS = 20
@@ -40,6 +40,15 @@ register_snippet(OrganisationViewSet)
 def register_membership_log_actions(actions):
     actions.register_action(membership.CONFIRM_ACTION, "Confirm membership", "Confirmed membership")
     actions.register_action(membership.REFUSE_ACTION, "Refuse membership", "Refused membership")
+    actions.register_action(
+        councils.PROFILE_ACTION, "Edit council profile", "Edited the council's profile"
+    )
+    actions.register_action(
+        councils.CONTACTS_ACTION, "Edit council contacts", "Edited the council's key contacts"
+    )
+    actions.register_action(
+        councils.ADVOCATES_ACTION, "Edit council advocates", "Edited the council's advocates"
+    )
 
 
 def _require_editor(request):
