@@ -76,7 +76,7 @@ def can_view_profiles(user) -> bool:
 
 
 def can_view_profile(viewer, person) -> bool:
-    """Members see confirmed members' profiles; a hidden one only its council's leads and editors."""
+    """Members see members' profiles; a hidden one only its council's leads and editors."""
     if getattr(viewer, "pk", None) is not None and viewer.pk == person.pk:
         return True
     if not is_member(viewer):
