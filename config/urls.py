@@ -5,7 +5,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config import views as site_views
 from core import views as core_views
+
+# A static page: no database or context processor (config/views.py).
+handler500 = site_views.server_error
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -21,6 +25,8 @@ urlpatterns = [
     path("shadowing/", include("mentoring.urls")),
     path("search/", core_views.search, name="search"),
     path("healthz/", core_views.healthz, name="healthz"),
+    path("robots.txt", site_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", site_views.favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

@@ -29,6 +29,7 @@ class Command(BaseCommand):
                 continue
             with transaction.atomic():
                 module.load(stdout=self.stdout)
+        import_module("cms.demo_policies").load(stdout=self.stdout)
 
         from members.demo import DEMO_PASSWORD, accounts_table
 
