@@ -2,11 +2,12 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.forms import formset_factory
 
 from core.forms import TextField
 from core.themes import ThemesField
 from core.validators import validate_single_line
-from members.models import Organisation
+from members.models import Organisation, Region
 
 User = get_user_model()
 
@@ -51,6 +52,11 @@ class ProfileForm(forms.Form):
     email_frequency = forms.ChoiceField(
         label="Email me about notifications", choices=User.EmailFrequency.choices
     )
+    profile_hidden = forms.BooleanField(
+        label="Hide my profile",
+        required=False,
+        help_text="Only your council's leads and network editors will see it.",
+    )
 
     @classmethod
     def for_member(cls, user, data=None):
@@ -63,5 +69,90 @@ class ProfileForm(forms.Form):
                 "bio": user.bio,
                 "expertise": list(user.expertise.all()),
                 "email_frequency": user.email_frequency,
+                "profile_hidden": user.profile_hidden,
             },
         )
+
+
+class CouncilProfileForm(forms.Form):
+    """What a council's lead says about it on its page and the map."""
+
+    summary = forms.CharField(
+        label="One-line summary",
+        max_length=300,
+        required=False,
+        validators=[validate_single_line],
+        help_text="Shown in lists and on the map.",
+    )
+    website = forms.URLField(label="Website", required=False, assume_scheme="https")
+    approaches = TextField(
+        label="Profile of co-operative approaches",
+        max_length=20000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Markdown.",
+    )
+    themes = ThemesField(label="Themes of its approaches")
+
+    @classmethod
+    def for_council(cls, organisation, data=None):
+        return cls(
+            data,
+            initial={
+                "summary": organisation.summary,
+                "website": organisation.website,
+                "approaches": organisation.approaches,
+                "themes": list(organisation.approach_themes.all()),
+            },
+        )
+
+
+class ContactForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=150, validators=[validate_single_line])
+    role = forms.CharField(
+        label="Role", max_length=150, required=False, validators=[validate_single_line]
+    )
+    email = forms.EmailField(label="Email", required=False)
+    phone = forms.CharField(
+        label="Phone", max_length=40, required=False, validators=[validate_single_line]
+    )
+
+
+class AdvocateForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=150, validators=[validate_single_line])
+    role = forms.CharField(
+        label="Role", max_length=150, required=False, validators=[validate_single_line]
+    )
+    email = forms.EmailField(label="Email", required=False)
+    themes = ThemesField(label="Areas of expertise")
+
+
+ContactFormSet = formset_factory(ContactForm, extra=2, can_delete=True, max_num=30)
+AdvocateFormSet = formset_factory(AdvocateForm, extra=2, can_delete=True, max_num=30)
+
+
+class PeopleFilterForm(forms.Form):
+    """The people finder's GET filters."""
+
+    q = forms.CharField(label="Name, job or bio", max_length=200, required=False)
+    theme = forms.CharField(label="Theme of expertise", max_length=100, required=False)
+    council = forms.ModelChoiceField(
+        label="Council or organisation",
+        queryset=Organisation.objects.all(),
+        required=False,
+        empty_label="Any",
+        to_field_name="slug",
+    )
+
+
+class MapFilterForm(forms.Form):
+    """The map's and directory's GET filters."""
+
+    region = forms.ChoiceField(
+        label="Region", choices=[("", "Any region"), *Region.choices], required=False
+    )
+    approach = forms.ChoiceField(label="Approach", choices=[("", "Any approach")], required=False)
+
+    def __init__(self, *args, approaches=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["approach"].choices = [("", "Any approach"), *approaches]

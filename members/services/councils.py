@@ -130,3 +130,30 @@ def council_advocates_set(*, actor, organisation: Organisation, advocates: list[
             data={"advocates": [a.name for a in advocates]},
         )
     return saved
+
+
+def council_page_update(
+    *,
+    actor,
+    organisation: Organisation,
+    summary: str,
+    approaches: str,
+    website: str,
+    themes,
+    contacts: list[Person],
+    advocates: list[Person],
+) -> Organisation:
+    """The lead's edit page: profile, contacts and advocates, all saved or none."""
+    _require_editor(actor, organisation)
+    with transaction.atomic():
+        council_profile_update(
+            actor=actor,
+            organisation=organisation,
+            summary=summary,
+            approaches=approaches,
+            website=website,
+            themes=themes,
+        )
+        council_contacts_set(actor=actor, organisation=organisation, contacts=contacts)
+        council_advocates_set(actor=actor, organisation=organisation, advocates=advocates)
+    return organisation

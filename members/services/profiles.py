@@ -1,4 +1,4 @@
-"""Profiles: a member changes their own name, job, bio, expertise and email preference."""
+"""Profiles: a member changes their own name, job, bio, expertise, emails and visibility."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -19,7 +19,16 @@ def _single_line(value: str, *, field: str, label: str, max_length: int, require
     return text
 
 
-def profile_update(*, user, name: str, job_title: str, bio: str, expertise, email_frequency: str):
+def profile_update(
+    *,
+    user,
+    name: str,
+    job_title: str,
+    bio: str,
+    expertise,
+    email_frequency: str,
+    profile_hidden: bool = False,
+):
     """Save the member's own profile; ValidationError (field -> messages) on bad input."""
     name = _single_line(name, field="name", label="your full name", max_length=150, required=True)
     job_title = _single_line(
@@ -34,6 +43,7 @@ def profile_update(*, user, name: str, job_title: str, bio: str, expertise, emai
         user.job_title = job_title
         user.bio = bio
         user.email_frequency = email_frequency
-        user.save(update_fields=["name", "job_title", "bio", "email_frequency"])
+        user.profile_hidden = bool(profile_hidden)
+        user.save(update_fields=["name", "job_title", "bio", "email_frequency", "profile_hidden"])
         user.expertise.set(themes, clear=True)
     return user

@@ -84,6 +84,32 @@ RULES = {
         ),
         allowed(),
     ),
+    "can_view_contacts": (
+        lambda p, who, c: permissions.can_view_contacts(who, c),
+        allowed(*MEMBERS),
+    ),
+    "can_edit_this_council": (
+        lambda p, who, c: permissions.can_edit_council(who, c),
+        allowed("lead", "editor", "superuser"),
+    ),
+    "can_view_profiles": (
+        lambda p, who, c: permissions.can_view_profiles(who),
+        allowed(*MEMBERS),
+    ),
+    "can_view_an_officers_profile": (
+        lambda p, who, c: permissions.can_view_profile(who, p["officer"]),
+        allowed(*MEMBERS),
+    ),
+    "can_view_a_hidden_profile_of_this_council": (
+        lambda p, who, c: permissions.can_view_profile(
+            who, factories.officer(c, profile_hidden=True, email="hidden@oldham.gov.uk")
+        ),
+        allowed("lead", "editor", "superuser"),
+    ),
+    "can_view_a_pending_members_profile": (
+        lambda p, who, c: permissions.can_view_profile(who, p["pending"]),
+        allowed("pending", "editor", "superuser"),
+    ),
 }
 
 CASES = [(rule, role) for rule in RULES for role in ROLES]

@@ -1,4 +1,4 @@
-"""Member pages: my account, membership requests and decisions, the council directory."""
+"""My account, and membership requests and decisions on the site."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -11,8 +11,7 @@ from django.views.decorators.http import require_POST
 from core.forms import form_status, submit
 from core.navigation import safe_next
 from members.forms import ProfileForm
-from members.models import Organisation
-from members.permissions import can_review_members, is_member
+from members.permissions import can_review_members
 from members.services import membership, profiles
 
 User = get_user_model()
@@ -48,29 +47,3 @@ def membership_decide(request, pk: int, decision: str):
     )
     messages.success(request, done)
     return redirect(safe_next(request, reverse("members:requests")))
-
-
-def council_list(request):
-    return render(
-        request,
-        "members/organisation_list.html",
-        {
-            "councils": Organisation.objects.councils(),
-            "affiliates": Organisation.objects.affiliates(),
-        },
-    )
-
-
-def council_detail(request, slug: str):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    show_members = is_member(request.user)
-    members = (
-        User.objects.confirmed_members().filter(organisation=organisation).only("name", "job_title")
-        if show_members
-        else []
-    )
-    return render(
-        request,
-        "members/organisation_detail.html",
-        {"organisation": organisation, "show_members": show_members, "members": members},
-    )
