@@ -1,15 +1,34 @@
-"""Wagtail pages in the hub's search, respecting page privacy."""
+"""Wagtail pages and events in the hub's search, respecting page privacy."""
 
+from cms.models import EventPage
 from cms.privacy import pages_visible_to
-from core.search import SearchHit
+from core.search import SearchHit, SearchSource
 
 
-def search_pages(user, query: str, limit: int) -> list[SearchHit]:
-    hits = []
-    for page in pages_visible_to(user).filter(depth__gt=1).search(query)[:limit]:
-        specific = page.specific_deferred
-        summary = getattr(specific, "summary", "") or getattr(specific, "introduction", "")
-        if not isinstance(summary, str) or summary.startswith("<"):
-            summary = ""
-        hits.append(SearchHit(title=page.title, url=page.url or "", kind="page", summary=summary))
-    return hits
+def _summary(specific) -> str:
+    summary = getattr(specific, "summary", "") or getattr(specific, "introduction", "")
+    if not isinstance(summary, str) or summary.startswith("<"):
+        return ""
+    return summary
+
+
+def page_hit(page) -> SearchHit:
+    specific = page.specific_deferred
+    kind = specific._meta.verbose_name.capitalize()
+    return SearchHit(title=page.title, url=page.url or "", kind=kind, summary=_summary(specific))
+
+
+def event_hit(event) -> SearchHit:
+    when = event.start.strftime("%-d %B %Y") if getattr(event, "start", None) else ""
+    summary = " · ".join(part for part in (when, _summary(event)) if part)
+    return SearchHit(title=event.title, url=event.url or "", kind="Event", summary=summary)
+
+
+def pages_source(user) -> SearchSource:
+    pages = pages_visible_to(user).filter(depth__gt=1).not_type(EventPage)
+    return SearchSource(key="pages", label="Pages and library", queryset=pages, hit=page_hit)
+
+
+def events_source(user) -> SearchSource:
+    events = pages_visible_to(user, EventPage.objects.all())
+    return SearchSource(key="events", label="Events", queryset=events, hit=event_hit)

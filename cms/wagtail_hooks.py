@@ -67,7 +67,14 @@ def briefings(request):
 
 
 @hooks.register(SEARCH_HOOK, order=45)
-def pages_search(user, query: str, limit: int):
-    from cms.search import search_pages
+def pages_search(user):
+    from cms.search import pages_source
 
-    return "Pages, library and events", search_pages(user, query, limit)
+    return pages_source(user)
+
+
+@hooks.register(SEARCH_HOOK, order=46)
+def events_search(user):
+    from cms.search import events_source
+
+    return events_source(user)

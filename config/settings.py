@@ -256,7 +256,9 @@ SOCIALACCOUNT_STORE_TOKENS = False
 # Wagtail -----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Co-operative Councils Innovation Network"
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend (core/search_backend.py weights titles on SQLite).
+# PostgreSQL stems English words ("ideas" finds "idea"); SQLite does through core migration 0004.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backend", "SEARCH_CONFIG": "english"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt"]
 # Every download goes through Django, so a document used only by members-only
 # pages is refused to those who cannot open them (cms/documents.py).

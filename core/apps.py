@@ -6,3 +6,8 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from core.search import connect_tag_reindexing
+
+        connect_tag_reindexing()

@@ -1,13 +1,13 @@
 """Site-wide pages that belong to no feature: the health check and the hub's search."""
 
+from urllib.parse import urlencode
+
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 
-from core.search import search_everything
+from core.search import MAX_QUERY_LENGTH, search_site
 from core.validators import strip_control
-
-MAX_QUERY_LENGTH = 200
 
 
 def healthz(request):
@@ -17,15 +17,26 @@ def healthz(request):
 
 
 def search(request):
-    query = strip_control(request.GET.get("q", ""))
-    error = ""
-    if len(query) > MAX_QUERY_LENGTH:
-        error = f"Search for at most {MAX_QUERY_LENGTH} characters."
-        query = query[:MAX_QUERY_LENGTH]
-    results = [] if error else search_everything(request.user, query)
+    """One ranked list over everything the reader may open, filtered by type, paged."""
+    kind = strip_control(request.GET.get("type", ""))[:30]
+    result = search_site(
+        request.user, request.GET.get("q", ""), kind=kind, page_number=request.GET.get("page")
+    )
+    params = {"q": result.query}
+    if result.selected:
+        params["type"] = result.selected
     return render(
         request,
         "core/search.html",
-        {"query": query, "results": results, "error": error},
-        status=400 if error else 200,
+        {
+            "query": result.query,
+            "search_query": result.query,
+            "message": result.message,
+            "result": result,
+            "page": result.page,
+            "querystring": urlencode(params),
+            "query_only": urlencode({"q": result.query}),
+            "max_length": MAX_QUERY_LENGTH,
+        },
+        status=400 if result.message else 200,
     )

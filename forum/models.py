@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
+from wagtail.search import index
 
 from forum import permissions
 
@@ -126,7 +127,7 @@ class ThreadQuerySet(models.QuerySet):
         return self.filter(Q(title__icontains=text) | Q(opening_text__icontains=text))
 
 
-class Thread(models.Model):
+class Thread(index.Indexed, models.Model):
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="threads")
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, allow_unicode=False)
@@ -152,6 +153,13 @@ class Thread(models.Model):
     opening_text = models.TextField(blank=True)
 
     objects = ThreadQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("opening_text"),
+        index.FilterField("hidden_at"),
+    ]
 
     class Meta:
         indexes = [
@@ -201,7 +209,7 @@ class PostQuerySet(models.QuerySet):
         return self.filter(thread=thread, number__gt=low, number__lte=low + POSTS_PER_PAGE)
 
 
-class Post(models.Model):
+class Post(index.Indexed, models.Model):
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
     number = models.PositiveIntegerField()
     # 1-based place among visible posts; None while deleted or hidden.
@@ -218,6 +226,15 @@ class Post(models.Model):
     mentioned = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
 
     objects = PostQuerySet.as_manager()
+
+    # Replies in the site search (the opening post is searched as its thread).
+    search_fields = [
+        index.SearchField("body"),
+        index.FilterField("thread"),
+        index.FilterField("number"),
+        index.FilterField("deleted_at"),
+        index.FilterField("hidden_at"),
+    ]
 
     class Meta:
         ordering = ["thread", "number"]

@@ -41,7 +41,14 @@ def discussions(request):
 
 
 @hooks.register(SEARCH_HOOK, order=30)
-def discussions_search(user, query: str, limit: int):
-    from forum.search import search_threads
+def discussions_search(user):
+    from forum.search import threads_source
 
-    return "Discussions", search_threads(user, query, limit)
+    return threads_source(user)
+
+
+@hooks.register(SEARCH_HOOK, order=35)
+def replies_search(user):
+    from forum.search import posts_source
+
+    return posts_source(user)

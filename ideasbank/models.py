@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
+from wagtail.search import index
 
 from ideasbank import permissions
 
@@ -93,7 +94,7 @@ SORTS = {
 }
 
 
-class Idea(models.Model):
+class Idea(index.Indexed, models.Model):
     """An idea a member posts for the network to debate and grow."""
 
     title = models.CharField(max_length=200)
@@ -141,6 +142,18 @@ class Idea(models.Model):
     updated_at = models.DateTimeField()
 
     objects = IdeaQuerySet.as_manager()
+
+    # The site search and "similar ideas" (Wagtail's database backend).
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("themes", [index.SearchField("name", boost=2)]),
+        index.FilterField("visibility"),
+        index.FilterField("is_hidden"),
+        index.FilterField("stage"),
+    ]
 
     class Meta:
         ordering = ["-created_at"]

@@ -199,7 +199,7 @@ def top_ideas(request):
 
 
 @hooks.register(SEARCH_HOOK, order=20)
-def ideas_search(user, query: str, limit: int):
-    from ideasbank.search import search_ideas
+def ideas_search(user):
+    from ideasbank.search import ideas_source
 
-    return "Ideas", search_ideas(user, query, limit)
+    return ideas_source(user)

@@ -1,16 +1,27 @@
 """Councils and affiliates in the hub's search: public for everyone."""
 
-from django.db.models import Q
-
-from core.search import SearchHit
+from core.search import SearchHit, SearchSource, ranked
 from members.models import Organisation
 
 
+def organisation_hit(organisation) -> SearchHit:
+    kind = "Council" if organisation.is_council else "Affiliate"
+    return SearchHit(
+        title=organisation.name,
+        url=organisation.get_absolute_url(),
+        kind=kind,
+        summary=organisation.summary,
+    )
+
+
+def organisations_source(user) -> SearchSource:
+    return SearchSource(
+        key="councils",
+        label="Councils and affiliates",
+        queryset=Organisation.objects.all(),
+        hit=organisation_hit,
+    )
+
+
 def search_organisations(user, query: str, limit: int) -> list[SearchHit]:
-    matches = Organisation.objects.filter(
-        Q(name__icontains=query) | Q(summary__icontains=query) | Q(approaches__icontains=query)
-    )[:limit]
-    return [
-        SearchHit(title=o.name, url=o.get_absolute_url(), kind="council", summary=o.summary)
-        for o in matches
-    ]
+    return [organisation_hit(o) for o in ranked(Organisation.objects.all(), query)[:limit]]

@@ -115,7 +115,7 @@ def register_membership_menu_item():
 
 
 @hooks.register(SEARCH_HOOK, order=50)
-def councils_search(user, query: str, limit: int):
-    from members.search import search_organisations
+def councils_search(user):
+    from members.search import organisations_source
 
-    return "Councils and affiliates", search_organisations(user, query, limit)
+    return organisations_source(user)

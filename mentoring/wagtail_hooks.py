@@ -157,7 +157,7 @@ def open_placements(request):
 
 
 @hooks.register(SEARCH_HOOK, order=40)
-def placements_search(user, query: str, limit: int):
-    from mentoring.search import search_placements
+def placements_search(user):
+    from mentoring.search import placements_source
 
-    return "Shadowing placements", search_placements(user, query, limit)
+    return placements_source(user)

@@ -9,6 +9,7 @@ from django.db.models import Count, F, Q
 from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
+from wagtail.search import index
 
 from mentoring import permissions
 
@@ -65,7 +66,7 @@ class PlacementQuerySet(models.QuerySet):
         return self.filter(dated | Q(flexible=True))
 
 
-class Placement(models.Model):
+class Placement(index.Indexed, models.Model):
     """A job-shadowing placement offered by a council."""
 
     class State(models.TextChoices):
@@ -117,6 +118,17 @@ class Placement(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PlacementQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("description"),
+        index.SearchField("place"),
+        index.RelatedFields("themes", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("host_council", [index.SearchField("name", boost=2)]),
+        index.FilterField("state"),
+        index.FilterField("host_council"),
+    ]
 
     class Meta:
         ordering = ["start_date", "closing_date", "pk"]
