@@ -4,7 +4,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from members.models import EmailDomain, Organisation, Region
+from members.models import Advocate, CouncilContact, EmailDomain, Organisation, Region
 from members.permissions import COUNCIL_LEADS, MODERATORS, NETWORK_EDITORS
 
 DEMO_PASSWORD = "co-operate-2026"
@@ -149,6 +149,60 @@ AFFILIATES = [
     ("Co-operative Party", "co-operative-party", "A policy partner of the network."),
 ]
 
+# The themes of each council's approaches, for the map's filter.
+APPROACH_THEMES = {
+    "oldham": ["co-operative energy", "community leadership", "social value"],
+    "sunderland": ["community leadership", "co-production"],
+    "lambeth": ["co-operative commissioning", "community leadership"],
+    "plymouth": ["co-operative energy", "co-operative economy"],
+    "stevenage": ["asset transfer", "co-operative neighbourhoods"],
+    "cardiff": ["welcoming refugees", "social value"],
+    "edinburgh": ["co-operative housing", "financial inclusion"],
+    "telford-and-wrekin": ["asset transfer", "community leadership"],
+    "newcastle": ["financial inclusion", "social value"],
+    "croydon": ["co-operative commissioning", "co-operative economy"],
+    "liverpool": ["co-operative housing", "asset transfer"],
+}
+
+# slug: [(name, role, phone)]; emails are made from the name and the council's domain.
+CONTACTS = {
+    "oldham": [("Helen Brierley", "Head of Strategy and Partnerships", "0161 770 3000")],
+    "sunderland": [("Graham Mason", "Community Leadership Manager", "0191 520 5555")],
+    "lambeth": [("Adaeze Okafor", "Co-operative Commissioning Lead", "020 7926 1000")],
+    "plymouth": [("Tom Pengelly", "Co-operative Development Manager", "01752 668000")],
+    "cardiff": [("Megan Rees", "Partnerships Manager", "029 2087 2087")],
+    "stevenage": [("Ruth Adeyemi", "Co-operative Neighbourhoods Officer", "01438 242242")],
+}
+
+# slug: [(name, role, themes)]
+ADVOCATES = {
+    "oldham": [
+        ("Olu Officer", "Community Energy Officer", ["co-operative energy"]),
+        ("Jo Lead", "Principal Policy Officer", ["social value", "community leadership"]),
+    ],
+    "plymouth": [("Pat Officer", "Economic Development Officer", ["co-operative economy"])],
+    "lambeth": [("Leah Officer", "Commissioning Officer", ["co-operative commissioning"])],
+    "cardiff": [("Cerys Officer", "Refugee Support Coordinator", ["welcoming refugees"])],
+    "sunderland": [("Sam Officer", "Community Leadership Officer", ["community leadership"])],
+}
+
+# email: (themes of expertise, short bio)
+PROFILES = {
+    "officer@oldham.gov.uk": (
+        ["co-operative energy", "community energy"],
+        "Runs Oldham's community energy programme with local schools and housing co-ops.",
+    ),
+    "officer@lambeth.gov.uk": (
+        ["co-operative commissioning"],
+        "Commissions youth services with the Young Lambeth Cooperative.",
+    ),
+    "officer@plymouth.gov.uk": (
+        ["co-operative economy", "social value"],
+        "Works on Plymouth's social enterprise city and its co-operative economy.",
+    ),
+    "lead@oldham.gov.uk": (["social value", "community leadership"], ""),
+}
+
 # email, name, organisation slug or None, status, groups, job title, superuser
 ACCOUNTS = [
     ("admin@councils.coop", "Site Administrator", None, "confirmed", [], "Site admin", True),
@@ -272,6 +326,7 @@ def load(*, stdout) -> None:
             },
         )
         EmailDomain.objects.get_or_create(domain=domain, defaults={"organisation": org})
+        _directory(org, domain)
     for name, slug, summary in AFFILIATES:
         Organisation.objects.update_or_create(
             slug=slug,
@@ -302,10 +357,42 @@ def load(*, stdout) -> None:
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
+        if email in PROFILES:
+            themes, bio = PROFILES[email]
+            user.expertise.set(themes, clear=True)
+            if bio:
+                user.bio = bio
+                user.save(update_fields=["bio"])
     stdout.write(
         f"Councils: {Organisation.objects.councils().count()}, "
         f"affiliates: {Organisation.objects.affiliates().count()}"
     )
+
+
+def _email(name: str, domain: str) -> str:
+    return name.lower().replace(" ", ".") + "@" + domain
+
+
+def _directory(org, domain: str) -> None:
+    """The council's approach themes, key contacts and advocates (replaced on each run)."""
+    org.approach_themes.set(APPROACH_THEMES.get(org.slug, []), clear=True)
+    org.save()
+    CouncilContact.objects.filter(organisation=org).delete()
+    for n, (name, role, phone) in enumerate(CONTACTS.get(org.slug, [])):
+        CouncilContact.objects.create(
+            organisation=org,
+            sort_order=n,
+            name=name,
+            role=role,
+            phone=phone,
+            email=_email(name, domain),
+        )
+    Advocate.objects.filter(organisation=org).delete()
+    for n, (name, role, themes) in enumerate(ADVOCATES.get(org.slug, [])):
+        advocate = Advocate.objects.create(
+            organisation=org, sort_order=n, name=name, role=role, email=_email(name, domain)
+        )
+        advocate.themes.set(themes)
 
 
 def accounts_table() -> list[tuple[str, str]]:

@@ -361,3 +361,23 @@ def test_person_link_links_for_members_only(officer, client_for):
     plain = template.render(Context({"request": request, "person": officer}))
     assert plain == "Olu Officer"
     assert template.render(Context({"request": request, "person": None})) == "a former member"
+
+
+def test_the_demo_gives_councils_contacts_advocates_and_approaches(db):
+    from members import demo
+
+    class Out:
+        def write(self, *args):
+            pass
+
+    demo.load(stdout=Out())
+    demo.load(stdout=Out())  # twice: still one set
+    from members.models import Organisation
+
+    oldham = Organisation.objects.get(slug="oldham")
+    assert [c.name for c in oldham.contacts.all()] == ["Helen Brierley"]
+    assert [a.name for a in Advocate.objects.filter(organisation=oldham)] == [
+        "Olu Officer",
+        "Jo Lead",
+    ]
+    assert "co-operative energy" in [t.name for t in oldham.approach_themes.all()]
