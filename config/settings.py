@@ -395,3 +395,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# The council map draws the UK outline shipped in static/data with no tiles. A tile
+# server URL (e.g. https://tiles.example.org/{z}/{x}/{y}.png) adds a background map;
+# its origin must then be in CSP_EXTRA_IMG_SRC.
+MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
+MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="")
