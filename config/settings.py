@@ -158,6 +158,14 @@ if REDIS_URL:
                         # redis-py refuses connections past the pool size; a
                         # conference audience connects in a burst.
                         "max_connections": env.int("REDIS_MAX_CONNECTIONS", default=2000),
+                        # channels-redis reads with a 5 s blocking BZPOPMIN; redis-py 8's
+                        # default socket timeout is also 5 s, so every idle receive
+                        # raised TimeoutError and quiet sockets died. Wait well past it.
+                        "socket_timeout": env.float("REDIS_LAYER_SOCKET_TIMEOUT", default=30.0),
+                        "socket_connect_timeout": 5,
+                        # A pooled connection idle this long is checked (PING) before
+                        # use, so one left stale by a Redis restart is replaced.
+                        "health_check_interval": 10,
                     }
                 ],
                 "prefix": env.str("CHANNEL_LAYER_PREFIX", default="hub"),
