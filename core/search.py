@@ -137,8 +137,9 @@ def sources_for(user) -> list[SearchSource]:
 class _Merged:
     """All sections' results as one sequence ordered by rank, for the Paginator."""
 
-    def __init__(self, sections):
+    def __init__(self, sections, query: str = ""):
         self.sections = sections  # [(source, results, count)]
+        self.query = search_terms(query)
 
     def __len__(self):
         return min(sum(count for _, _, count in self.sections), PER_PAGE * MAX_PAGES)
@@ -150,8 +151,10 @@ class _Merged:
             if not count:
                 continue
             for obj in _safe_list(results, stop):
-                scored.append((_rank(getattr(obj, "_score", 0)), source, obj))
-        scored.sort(key=lambda row: -row[0])
+                # An object named exactly as searched comes first ("Oldham Council").
+                exact = search_terms(str(obj)) == self.query
+                scored.append(((exact, _rank(getattr(obj, "_score", 0))), source, obj))
+        scored.sort(key=lambda row: row[0], reverse=True)
         return [(source, obj) for _, source, obj in scored][item]
 
 
@@ -193,7 +196,7 @@ def search_site(user, raw_query: str, *, kind: str = "", page_number=1) -> Searc
             sections.append((source, results, count))
     facets = [(s.key, s.label, count) for s, _, count in sections if count]
     chosen = [row for row in sections if row[0].key == kind and row[2]]
-    sequence = _Single(*chosen[0]) if chosen else _Merged(sections)
+    sequence = _Single(*chosen[0]) if chosen else _Merged(sections, query)
     paginator = Paginator(sequence, PER_PAGE)
     page = paginator.get_page(page_number)
     page.object_list = [(source.hit(obj), source.label) for source, obj in page.object_list]

@@ -15,6 +15,8 @@ from modelsearch.backends.database import SearchBackend as database_backend
 
 # The FTS5 table's columns are (autocomplete, body, title).
 COLUMN_WEIGHTS = "0.0, 1.0, 5.0"
+# Fields indexed as an object's title (a council's or a person's name is its title).
+TITLE_FIELDS = frozenset({"title", "name"})
 
 
 @cache
@@ -29,9 +31,40 @@ def _lenient(compiler_class):
 def _weighted_compiler():
     # Imported here: these modules need the SQLite FTS table's model, which
     # exists only on SQLite.
+    from django.utils.functional import cached_property
+    from modelsearch.backends.database.sqlite import sqlite
     from modelsearch.backends.database.sqlite.query import BM25, SQLiteFTSIndexEntry
     from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchQueryCompiler
+    from modelsearch.index import SearchField
     from modelsearch.query import Not, Phrase, PlainText
+
+    class TitledIndexer(sqlite.ObjectIndexer):
+        """Top-level ``title`` and ``name`` fields go in the title column, the rest in the body."""
+
+        def _is_title(self, field):
+            return isinstance(field, SearchField) and field.field_name in TITLE_FIELDS
+
+        @cached_property
+        def title(self):
+            return " ".join(
+                self.prepare_value(field.get_value(self.obj))
+                for field in self.search_fields
+                if self._is_title(field)
+            )
+
+        @cached_property
+        def body(self):
+            texts = []
+            for field in self.search_fields:
+                if self._is_title(field):
+                    continue
+                for current_field, value in self.prepare_field(self.obj, field):
+                    if isinstance(current_field, SearchField):
+                        texts.append(value)
+            return " ".join(texts)
+
+    # SQLiteIndex builds its indexers from this module-level name.
+    sqlite.ObjectIndexer = TitledIndexer
 
     class WeightedBM25(BM25):
         def as_sql(self, compiler, connection, function=None, template=None):
@@ -43,6 +76,11 @@ def _weighted_compiler():
                 rank = WeightedBM25()
                 return rank * boost if boost != 1.0 else rank
             return super().build_tsrank(vector, query, config=config, boost=boost)
+
+        def _build_rank_expression(self, vectors, config):
+            # One bm25 with column weights; Wagtail's own multiplies it by a title-length
+            # norm that lets any short title ("Oldham Council") outrank the best match.
+            return self.build_tsrank(None, self.query, config=config)
 
     return WeightedCompiler
 

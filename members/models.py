@@ -108,7 +108,7 @@ class Organisation(index.Indexed, ClusterableModel):
         InlinePanel("advocates", label="Advocate", heading="Advocates (members only)"),
     ]
     search_fields = [
-        index.SearchField("name"),
+        index.SearchField("name", boost=3),
         index.SearchField("summary"),
         index.SearchField("approaches"),
         index.FilterField("membership_type"),
