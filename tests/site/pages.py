@@ -40,6 +40,7 @@ def page_types() -> dict[str, str]:
         "event index": "/events/",
         "event page": EventPage.objects.live().order_by("pk").first().url,
         "council list": "/members/councils/",
+        "council map": "/members/councils/map/",
         "council detail": "/members/councils/oldham/",
         "search": "/search/?q=energy",
         "account": "/members/account/",

@@ -1,5 +1,7 @@
 """Every page type carries the security headers, in production settings."""
 
+import re
+
 import pytest
 
 from tests.site.pages import LEAD, OFFICER, VISITOR_PAGES, load_demo, page_types
@@ -59,6 +61,10 @@ def header_problems(response) -> list[str]:
     for name, value in expected.items():
         if response.headers.get(name) != value:
             problems.append(f"{name} is {response.headers.get(name)!r}")
+    if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+        title = re.search(r"<title>(.*?)</title>", response.content.decode(), re.S)
+        if not title or not re.fullmatch(r"\S.* — CCIN network hub", title.group(1).strip()):
+            problems.append(f"title is {title and title.group(1)!r}")
     permissions = response.headers.get("Permissions-Policy", "")
     for feature in ("camera=()", "microphone=()", "geolocation=()"):
         if feature not in permissions:
@@ -66,7 +72,7 @@ def header_problems(response) -> list[str]:
     return problems
 
 
-def test_every_page_type_carries_the_security_headers(production, client_for, django_user_model):
+def test_every_page_type_carries_the_security_headers_and_a_title(production, client_for, django_user_model):
     load_demo()
     pages = page_types()
     visitor = client_for(None)
