@@ -79,7 +79,7 @@ def can_view_profile(viewer, person) -> bool:
     """Members see members' profiles; a hidden one only its council's leads and editors."""
     if getattr(viewer, "pk", None) is not None and viewer.pk == person.pk:
         return True
-    if not is_member(viewer):
+    if not is_member(viewer) or not person.is_active:
         return False
     if is_network_editor(viewer):
         return True
