@@ -375,7 +375,9 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
-# No avatars fetched from gravatar.com in the admin: a third-party source.
+# No avatars fetched from gravatar.com and no upgrade check against
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# releases.wagtail.org in the admin: both third-party sources.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 PERMISSIONS_POLICY = {
     feature: []
