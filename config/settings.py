@@ -376,9 +376,9 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     }
 }
 # No avatars fetched from gravatar.com and no upgrade check against
-WAGTAIL_ENABLE_UPDATE_CHECK = False
 # releases.wagtail.org in the admin: both third-party sources.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
