@@ -337,16 +337,18 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # host. The liveblog's JSON-LD is data (type="application/ld+json"), which
 # script-src does not govern. WebSockets: CSP3 browsers match ws(s) of the
 # page's own origin with 'self'; the site's own ws(s) origin is listed as well
-# for those that do not. A production map tile server adds its origin to
-# img-src through CSP_EXTRA_IMG_SRC.
+# for those that do not. The map's tile server (MAP_TILE_URL), if any, and
+# the origins in CSP_EXTRA_IMG_SRC are the only other sources, for images.
 _site = SITE_URL.split("://", 1)
 _ws_origin = ("wss://" if _site[0] == "https" else "ws://") + _site[-1].split("/", 1)[0]
+_tiles = env.str("MAP_TILE_URL", default="").split("://", 1)
+_tile_origin = [f"{_tiles[0]}://{_tiles[1].split('/', 1)[0]}"] if len(_tiles) == 2 else []
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", *env.list("CSP_EXTRA_IMG_SRC", default=[])],
+        "img-src": ["'self'", "data:", *_tile_origin, *env.list("CSP_EXTRA_IMG_SRC", default=[])],
         "font-src": ["'self'"],
         "connect-src": ["'self'", _ws_origin],
         "frame-ancestors": ["'none'"],
