@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cms.demo_policies import load as load_policies
+from cms.models import StandardPage
 from tests.conftest import assert_accessible, login
 from tests.site.pages import DEMO_PASSWORD, LEAD, POLICY_PATHS, VISITOR_PAGES, load_demo, page_types
 
@@ -157,3 +158,19 @@ def test_a_form_with_errors_starts_with_a_summary_that_leads_to_each_field(hub_s
 class _Sink:
     def write(self, text):
         pass
+
+
+def test_the_admin_works_under_its_own_policy(hub_server, browser, editor):
+    load_policies(stdout=_Sink())
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    login(page, hub_server, editor.email)
+    privacy = StandardPage.objects.get(slug="privacy")
+    for path in ["/admin/", "/admin/pages/", f"/admin/pages/{privacy.pk}/edit/"]:
+        page.goto(hub_server.url + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.__cspViolations") == [], path
+    assert [text for text in console if "Refused to" in text or "Content Security" in text] == []

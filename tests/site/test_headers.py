@@ -72,7 +72,9 @@ def header_problems(response) -> list[str]:
     return problems
 
 
-def test_every_page_type_carries_the_security_headers_and_a_title(production, client_for, django_user_model):
+def test_every_page_type_carries_the_security_headers_and_a_title(
+    production, client_for, django_user_model
+):
     load_demo()
     pages = page_types()
     visitor = client_for(None)
