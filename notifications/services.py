@@ -16,7 +16,10 @@ from django.utils import timezone
 
 from core.realtime import broadcast_on_commit
 from notifications.events import notification_new, notifications_group
-from notifications.models import Notification
+from notifications.models import Frequency, Notification
+from notifications.preferences import email_all_off, frequency_for, load_choices
+
+DIGESTS = (Frequency.DAILY, Frequency.WEEKLY)
 
 # Links already emailed were signed with this salt when notifications lived in
 # core; changing it would break them.
@@ -51,12 +54,13 @@ def notify(
     The actor (who caused it) is never notified of their own action; a
     recipient listed twice gets one notification.
     """
-    User = get_user_model()
     people = _recipients(recipients, actor)
     if not people:
         return []
     now = timezone.now()
     title = title[:300]
+    load_choices(people)
+    frequencies = [frequency_for(person, kind) for person in people]
     rows = [
         Notification(
             recipient=person,
@@ -65,9 +69,10 @@ def notify(
             body=body,
             url=url,
             created_at=now,
-            digest_pending=person.email_frequency in User.DIGEST_FREQUENCIES,
+            digest_pending=frequency in DIGESTS,
+            digest_frequency=frequency if frequency in DIGESTS else "",
         )
-        for person in people
+        for person, frequency in zip(people, frequencies, strict=True)
     ]
     with transaction.atomic():
         created = Notification.objects.bulk_create(rows)
@@ -77,8 +82,8 @@ def notify(
             )
         immediate = [
             row.pk
-            for row, person in zip(created, people, strict=True)
-            if person.email_frequency == User.EmailFrequency.IMMEDIATELY and person.email
+            for row, person, frequency in zip(created, people, frequencies, strict=True)
+            if frequency == Frequency.IMMEDIATELY and person.email
         ]
         if immediate:
             from notifications.tasks import send_notification_emails
@@ -121,10 +126,8 @@ def unsubscribe_member(token: str):
 
 
 def email_unsubscribe(*, token: str):
-    """Turn off notification email for the member the token was made for (None: bad token)."""
-    User = get_user_model()
+    """Turn off every kind of notification email for the token's member (None: bad token)."""
     user = unsubscribe_member(token)
-    if user is not None and user.email_frequency != User.EmailFrequency.NEVER:
-        user.email_frequency = User.EmailFrequency.NEVER
-        user.save(update_fields=["email_frequency"])
+    if user is not None:
+        email_all_off(user)
     return user

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
@@ -67,16 +68,19 @@ def send_digests(frequency: str) -> int:
     User = get_user_model()
     window = timedelta(days=7 if frequency == User.EmailFrequency.WEEKLY else 1)
     sent = 0
+    # Rows from before per-kind choices wait for the member's account-wide frequency.
+    due = Q(digest_frequency=frequency) | Q(
+        digest_frequency="", recipient__email_frequency=frequency
+    )
     members = User.objects.filter(
-        email_frequency=frequency,
-        notifications__digest_pending=True,
-        notifications__emailed_at__isnull=True,
-    ).distinct()
+        pk__in=Notification.objects.awaiting_digest().filter(due).values("recipient_id")
+    )
     for user in members:
         with transaction.atomic():
             pending = list(
                 Notification.objects.for_user(user)
                 .awaiting_digest()
+                .filter(due)
                 .select_for_update()
                 .order_by("created_at")
             )

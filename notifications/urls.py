@@ -10,4 +10,5 @@ urlpatterns = [
     path("read-all/", views.notifications_mark_all_read, name="mark_all_read"),
     path("<int:pk>/open/", views.notification_open, name="open"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("email/", views.email_settings, name="email_settings"),
 ]

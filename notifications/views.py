@@ -1,15 +1,20 @@
 """Notification pages: the member's list, opening one, and the unsubscribe page."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.forms import form_status, submit
 from notifications import services
+from notifications.forms import EmailChoicesForm
 from notifications.models import Notification
+from notifications.preferences import choices_for, email_choices_save
 
 ONE_CLICK = "One-Click"
 
@@ -68,3 +73,16 @@ def _unsubscribe_page(request, token: str):
         member = services.email_unsubscribe(token=token)
         done = True
     return render(request, "notifications/unsubscribe.html", {"member": member, "done": done})
+
+
+@login_required
+def email_settings(request):
+    """The member's choice, per kind of notification, of immediately, daily, weekly or never."""
+    form = EmailChoicesForm(request.POST or None, choices=choices_for(request.user))
+    if request.method == "POST" and form.is_valid():
+        if submit(form, email_choices_save, user=request.user, choices=form.cleaned_data):
+            messages.success(request, "Your email settings are saved.")
+            return redirect(reverse("members:account") + "#email-settings")
+    return render(
+        request, "notifications/email_settings.html", {"form": form}, status=form_status(form)
+    )
