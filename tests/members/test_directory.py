@@ -269,7 +269,14 @@ def _fill(council, lead, n):
 
 
 @pytest.mark.parametrize(
-    "path", ["/members/councils/oldham/", "/members/people/", "/members/councils/map/"]
+    "path",
+    [
+        "/members/councils/",
+        "/members/councils/oldham/",
+        "/members/people/",
+        "/members/councils/map/",
+        "/members/people/{officer}/",
+    ],
 )
 def test_query_counts_do_not_grow_with_the_data(
     path, council, lead, other_officer, client_for, django_assert_max_num_queries
@@ -277,6 +284,7 @@ def test_query_counts_do_not_grow_with_the_data(
     council.latitude, council.longitude = 53.54, -2.11
     council.save()
     c = client_for(other_officer)
+    path = path.format(officer=lead.pk)
     _fill(council, lead, 2)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -381,3 +389,11 @@ def test_the_demo_gives_councils_contacts_advocates_and_approaches(db):
         "Jo Lead",
     ]
     assert "co-operative energy" in [t.name for t in oldham.approach_themes.all()]
+
+
+def test_an_editor_opens_a_council_with_contacts_and_advocates_in_the_admin(
+    staffed, editor, client_for
+):
+    response = client_for(editor).get(f"/admin/snippets/members/organisation/edit/{staffed.pk}/")
+    assert response.status_code == 200
+    assert "Casey Contact" in response.content.decode()
