@@ -4,7 +4,7 @@ Every cache here is keyed on ``services.list_version()``, which each write
 bumps when its transaction commits, so nothing stale outlives a change:
 
 - the ordered ids of each filtered list, and the rendered filter form;
-- each idea's card body (title, summary, themes, counts: the same for every
+- each idea's card (title, summary, themes, vote count: the same for every
   reader), so a page of cards costs no query once rendered;
 - for visitors with no session, the whole page, which has nothing personal
   and no CSRF token on it.
@@ -23,6 +23,7 @@ from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET
 
@@ -37,15 +38,17 @@ PAGE_SIZE = 20
 
 @dataclass(frozen=True)
 class Card:
-    """What a list shows of one idea: its rendered body and what the vote form needs."""
+    """One idea in a list, as cached: its rendered body and vote count (the same for
+    every reader) and what the reader's own vote form needs."""
 
     pk: int
     title: str
-    vote_count: int
-    council_count: int
     is_open: bool
     is_hidden: bool
+    vote_url: str
+    detail_url: str
     body: SafeString
+    count: SafeString
 
 
 @require_GET
@@ -98,6 +101,7 @@ def _list_context(request) -> dict:
         "page": page,
         "cards": [(card, card.pk in voted) for card in _cards(ids, version)],
         "querystring": query.urlencode(),
+        "return_to": request.get_full_path(),
         "can_post": member,
         "can_vote": member,
     }
@@ -175,7 +179,8 @@ class _IdWindow:
 
 def _cards(ids: list[int], version: int) -> list[Card]:
     """The cards for these ideas, in order: from the cache, rendering only the missing ones."""
-    keys = {pk: f"ideasbank:card:{version}:{pk}" for pk in ids}
+    # "v2": the Card layout; a cache left by an older layout is not read.
+    keys = {pk: f"ideasbank:card:v2:{version}:{pk}" for pk in ids}
     found = cache.get_many(keys.values())
     missing = [pk for pk in ids if keys[pk] not in found]
     if missing:
@@ -192,13 +197,15 @@ def _cards(ids: list[int], version: int) -> list[Card]:
 
 
 def _card(idea: Idea) -> Card:
-    body = render_to_string("ideasbank/includes/idea_card_body.html", {"idea": idea})
+    context = {"idea": idea}
     return Card(
         pk=idea.pk,
         title=idea.title,
-        vote_count=idea.vote_count,
-        council_count=idea.council_count,
         is_open=idea.is_open,
         is_hidden=idea.is_hidden,
-        body=mark_safe(body),  # noqa: S308 - rendered by our own template above
+        vote_url=reverse("ideasbank:vote", args=[idea.pk]),
+        detail_url=idea.get_absolute_url(),
+        # Rendered by our own templates: safe to mark.
+        body=mark_safe(render_to_string("ideasbank/includes/idea_card_body.html", context)),  # noqa: S308
+        count=mark_safe(render_to_string("ideasbank/includes/vote_count.html", context)),  # noqa: S308
     )
