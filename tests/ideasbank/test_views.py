@@ -163,6 +163,8 @@ def test_vote_with_htmx_returns_the_widget(client_for, idea, other_officer, offi
     assert '<strong class="vote__number">2</strong>' in html
     assert "backed by 2 councils" in html and "Remove my vote" in html
     assert "<html" not in html
+    # The swapped-in form still returns to the idea, not to the vote address.
+    assert f'name="next" value="{detail(idea)}"' in html
 
 
 def test_double_submitted_vote_form_counts_once(client_for, idea, other_officer):
