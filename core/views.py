@@ -2,18 +2,21 @@
 
 from urllib.parse import urlencode
 
-from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 
+from core import health
 from core.search import MAX_QUERY_LENGTH, search_site
 from core.validators import strip_control
 
 
 def healthz(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """Each dependency's state as JSON: 200 when all are up, 503 when any is down."""
+    healthy, results = health.report()
+    return JsonResponse(
+        {"status": "ok" if healthy else "down", "checks": results},
+        status=200 if healthy else 503,
+    )
 
 
 def search(request):
