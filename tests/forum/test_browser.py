@@ -83,7 +83,7 @@ def test_without_javascript_a_member_replies_and_a_moderator_page_is_accessible(
     page.goto(f"{hub_server.url}{t.get_absolute_url()}")
     page.get_by_label("Your reply").fill("")
     page.get_by_role("button", name="Post reply").click()
-    expect(page.get_by_text("Write something before posting.")).to_be_visible()
+    expect(page.get_by_text("Write something before posting.", exact=True)).to_be_visible()
     page.get_by_label("Your reply").fill("Cardiff would like to host the next one.")
     page.get_by_role("button", name="Post reply").click()
     expect(page.locator("#post-3")).to_contain_text("Cardiff would like to host")
@@ -92,7 +92,7 @@ def test_without_javascript_a_member_replies_and_a_moderator_page_is_accessible(
     login(mod, hub_server, moderator.email)
     mod.goto(f"{hub_server.url}{t.get_absolute_url()}?page=1")
     mod.get_by_role("button", name="Post reply").click()
-    expect(mod.get_by_text("Write something before posting.")).to_be_visible()
+    expect(mod.get_by_text("Write something before posting.", exact=True)).to_be_visible()
     assert_accessible(mod)  # the reply form with its error
     mod.goto(f"{hub_server.url}{t.get_absolute_url()}?page=1")
     mod.get_by_text("Moderate this discussion").click()
