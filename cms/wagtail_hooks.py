@@ -78,3 +78,19 @@ def events_search(user):
     from cms.search import events_source
 
     return events_source(user)
+
+
+@hooks.register("hub_briefing_section", order=20)
+def briefing_new_library_items(user, start, end):
+    """New case studies and publications last month that the member may open."""
+    from cms.models import CaseStudyPage, PublicationPage
+    from cms.privacy import pages_visible_to
+    from notifications.briefing import BriefingItem, BriefingSection
+
+    items = []
+    for model, note in ((CaseStudyPage, "case study"), (PublicationPage, "publication")):
+        pages = pages_visible_to(user, model.objects.all()).filter(
+            first_published_at__gte=start, first_published_at__lt=end
+        )
+        items += [BriefingItem(p.title, p.url or "", note) for p in pages[:5]]
+    return BriefingSection("New case studies and publications", items)

@@ -32,3 +32,24 @@ def offer_added_places(request, page):
 @hooks.register(MEMBER_CALENDAR_HOOK)
 def registered_events(user):
     return member_calendar_events(user)
+
+
+@hooks.register("hub_briefing_section", order=30)
+def briefing_upcoming_events(user, start, end):
+    """Upcoming events with free places that the member may open."""
+    from django.db.models import F, Q
+    from django.utils import timezone
+
+    from cms.models import EventPage
+    from cms.privacy import pages_visible_to
+    from events.listing import with_places_taken
+    from notifications.briefing import BriefingItem, BriefingSection
+
+    events = with_places_taken(
+        pages_visible_to(user, EventPage.objects.all()).filter(start__gte=timezone.now())
+    ).filter(Q(capacity__isnull=True) | Q(capacity__gt=F("places_taken")))
+    items = [
+        BriefingItem(e.title, e.url or "", f"{timezone.localtime(e.start):%-d %B %Y}")
+        for e in events.order_by("start")[:5]
+    ]
+    return BriefingSection("Upcoming events with free places", items)

@@ -52,3 +52,22 @@ def replies_search(user):
     from forum.search import posts_source
 
     return posts_source(user)
+
+
+@hooks.register("hub_briefing_section", order=50)
+def briefing_busiest_discussions(user, start, end):
+    """Last month's busiest discussions among those the member may open."""
+    from django.db.models import Count, Q
+
+    from forum.models import Thread
+    from notifications.briefing import BriefingItem, BriefingSection
+
+    in_month = Q(posts__created_at__gte=start, posts__created_at__lt=end)
+    threads = (
+        Thread.objects.visible_to(user)
+        .annotate(month_posts=Count("posts", filter=in_month))
+        .filter(month_posts__gt=0)
+        .order_by("-month_posts", "-pk")[:5]
+    )
+    items = [BriefingItem(t.title, t.get_absolute_url(), f"{t.month_posts} posts") for t in threads]
+    return BriefingSection("Busiest discussions", items)

@@ -203,3 +203,22 @@ def ideas_search(user):
     from ideasbank.search import ideas_source
 
     return ideas_source(user)
+
+
+@hooks.register("hub_briefing_section", order=10)
+def briefing_top_ideas(user, start, end):
+    """The monthly briefing's top ideas by councils backing, among those the member may read."""
+    from ideasbank.models import Idea
+    from notifications.briefing import BriefingItem, BriefingSection
+
+    ideas = Idea.objects.visible_to(user).filter(council_count__gt=0)
+    ideas = ideas.order_by("-council_count", "-vote_count", "-pk")[:5]
+    items = [
+        BriefingItem(
+            idea.title,
+            idea.get_absolute_url(),
+            f"backed by {idea.council_count} council{'s' if idea.council_count != 1 else ''}",
+        )
+        for idea in ideas
+    ]
+    return BriefingSection("Top ideas by councils backing", items)

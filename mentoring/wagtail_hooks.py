@@ -161,3 +161,21 @@ def placements_search(user):
     from mentoring.search import placements_source
 
     return placements_source(user)
+
+
+@hooks.register("hub_briefing_section", order=40)
+def briefing_open_placements(user, start, end):
+    """Shadowing placements open for applications that the member may see."""
+    from django.utils import timezone
+
+    from mentoring.search import visible_placements
+    from notifications.briefing import BriefingItem, BriefingSection
+
+    placements = visible_placements(user).open_for_applications(timezone.localdate())
+    items = [
+        BriefingItem(
+            p.title, p.get_absolute_url(), f"{p.host_council.name}, closes {p.closing_date:%-d %B}"
+        )
+        for p in placements.order_by("closing_date", "pk")[:5]
+    ]
+    return BriefingSection("Open shadowing placements", items)

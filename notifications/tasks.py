@@ -2,39 +2,19 @@
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
+from notifications.emails import send_branded
 from notifications.models import Notification
-from notifications.services import unsubscribe_url
 
 
 def _send(user, subject: str, template: str, context: dict) -> None:
-    link = unsubscribe_url(user)
-    context = {
-        **context,
-        "user": user,
-        "unsubscribe_url": link,
-        "site_url": settings.SITE_URL.rstrip("/"),
-    }
-    text = render_to_string(f"notifications/email/{template}.txt", context)
-    message = EmailMultiAlternatives(
-        subject=f"[CCIN] {subject}",
-        body=text,
-        to=[user.email],
-        headers={
-            # RFC 8058: mail clients offer one-click unsubscribe with a POST to this link.
-            "List-Unsubscribe": f"<{link}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
-    message.send()
+    send_branded(user, subject, f"notifications/email/{template}", context)
 
 
 @task()
@@ -97,3 +77,11 @@ def send_digests(frequency: str) -> int:
             )
             sent += 1
     return sent
+
+
+@task()
+def send_monthly_briefing_task() -> int:
+    """Last month's briefing to every confirmed member, once each (see notifications.briefing)."""
+    from notifications.briefing import send_monthly_briefing
+
+    return send_monthly_briefing()
