@@ -251,6 +251,8 @@ SOCIALACCOUNT_PROVIDERS = {
         # allauth's provider with the ID token's signature and nonce always checked.
         "provider_class": "accounts.oidc.CheckedOIDCProvider",
         "OAUTH_PKCE_ENABLED": True,
+# allauth's emails in the hub's voice, HTML and text, with absolute links.
+ACCOUNT_ADAPTER = "notifications.account_adapter.AccountAdapter"
         "APPS": openid_connect_apps(env),
     }
 }
