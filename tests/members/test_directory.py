@@ -397,3 +397,33 @@ def test_an_editor_opens_a_council_with_contacts_and_advocates_in_the_admin(
     response = client_for(editor).get(f"/admin/snippets/members/organisation/edit/{staffed.pk}/")
     assert response.status_code == 200
     assert "Casey Contact" in response.content.decode()
+
+
+def test_the_maps_live_examples_are_only_what_the_reader_may_open(
+    council, officer, other_officer, client_for
+):
+    council.latitude, council.longitude = 53.54, -2.11
+    council.save()
+    public = idea_create(author=officer, title="Solar on school roofs", summary="Shared solar.")
+    private = idea_create(
+        author=officer,
+        title="Members-only energy pilot",
+        summary="Buying together.",
+        visibility=Visibility.MEMBERS,
+    )
+    evidence_record(idea=public, actor=officer, status="piloting")
+    evidence_record(idea=private, actor=officer, status="done")
+    evidence_record(
+        idea=idea_create(author=officer, title="Just interested", summary="Maybe."),
+        actor=officer,
+        status="interested",
+    )
+
+    def examples(user):
+        html = client_for(user).get("/members/councils/map/").content.decode()
+        data = re.search(r'id="council-map-data" type="application/json">(.*?)</script>', html)
+        (entry,) = [e for e in json.loads(data.group(1)) if e["slug"] == "oldham"]
+        return sorted(e["title"] for e in entry["examples"])
+
+    assert examples(None) == ["Solar on school roofs"]
+    assert examples(other_officer) == ["Members-only energy pilot", "Solar on school roofs"]
