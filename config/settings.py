@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.throttle.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.security.PermissionsPolicyMiddleware",
     "config.security.HubCSPMiddleware",
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "core.throttle.SignInRateLimitMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "core.errors.ServiceErrorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -239,6 +241,10 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# Rate limits (allauth's and the hub's) key on the client's real address: behind a
+# reverse proxy, list its addresses or networks; core.throttle.ClientAddressMiddleware
+# then takes the client from X-Forwarded-For, and believes it from them only.
+HUB_TRUSTED_PROXIES = env.list("HUB_TRUSTED_PROXIES", default=[])
 
 # Sign in with Microsoft 365 (Entra ID) over OpenID Connect; tenants come from
 # the environment (accounts/oidc_config.py) or the Django admin's social apps.
