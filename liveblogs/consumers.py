@@ -30,6 +30,9 @@ class LiveblogConsumer(AsyncJsonWebsocketConsumer):
     group: str = ""
     registered = False
     acked_seq = 0
+    # Live frames the fan-out hands over while this reader is still catching
+    # up; they are sent after the catch-up, so the reader gets every change in order.
+    held: list[str] | None = None
 
     async def __call__(self, scope, receive, send):
         try:
@@ -74,10 +77,21 @@ class LiveblogConsumer(AsyncJsonWebsocketConsumer):
             # Not JSON: ignore it rather than crash the connection.
             return
 
+    async def send(self, text_data=None, bytes_data=None, close=False):
+        """The fan-out's way in: a live frame waits while the reader catches up."""
+        if self.held is not None and text_data is not None:
+            self.held.append(text_data)
+            return
+        await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
+
+    async def _send_now(self, text: str) -> None:
+        await super().send(text_data=text)
+
     async def _start(self, since: int) -> None:
         # Subscribe before reading the log, so no change falls between the two;
-        # a change seen twice is ignored by the client's sequence check.
+        # what arrives live meanwhile is held and sent after, unless the log had it.
         self.acked_seq = since
+        self.held = []
         self.registered = True
         await fanout.add(self.group, self)
         # Access may have changed since connecting, before this reader was
@@ -88,12 +102,20 @@ class LiveblogConsumer(AsyncJsonWebsocketConsumer):
         while True:
             batch = await database_sync_to_async(changes_since)(self.page_id, since, CATCH_UP_BATCH)
             for message in batch:
-                await self.send(text_data=json.dumps(message, separators=(",", ":")))
+                await self._send_now(json.dumps(message, separators=(",", ":")))
             if batch:
                 since = batch[-1]["seq"]
             if len(batch) < CATCH_UP_BATCH:
                 break
-        await self.send_json(ready_message(since))
+        await self._send_now(json.dumps(ready_message(since)))
+        # No await between finding `held` empty and letting frames through,
+        # so none can slip past the ones still held.
+        while self.held:
+            frame = self.held.pop(0)
+            seq = _frame_seq(frame)
+            if seq == 0 or seq > since:  # 0: not a numbered change (a state frame)
+                await self._send_now(frame)
+        self.held = None
 
     def drop(self) -> None:
         """Close a reader the fan-out can no longer serve; its client catches up on return."""
@@ -122,6 +144,15 @@ def _without_access(readers: list) -> list:
             reader.scope.get("user"), page, reader.scope.get("session"), restrictions
         )
     ]
+
+
+def _frame_seq(frame: str) -> int:
+    """The change number of a live frame (0 for one that is not a numbered change)."""
+    try:
+        seq = json.loads(frame).get("seq", 0)
+    except (ValueError, AttributeError):
+        return 0
+    return seq if isinstance(seq, int) else 0
 
 
 def _as_seq(value) -> int:

@@ -447,3 +447,34 @@ def test_a_reader_learns_the_liveblog_ended_when_it_is_published_so(liveblog):
         await comm.disconnect()
 
     run_async(run)
+
+
+def test_a_change_made_while_a_reader_catches_up_follows_the_catch_up(
+    liveblog, editor, monkeypatch
+):
+    from liveblogs import consumers
+
+    real_changes_since = consumers.changes_since
+    meanwhile = []
+
+    def changes_then_a_post(page_id, since, limit):
+        changes = real_changes_since(page_id, since, limit)
+        if not meanwhile:  # posted after the log was read, before the reader has it all
+            meanwhile.append(
+                entry_post(page=liveblog, author=editor, fields=EntryFields(body="Meanwhile"))
+            )
+        return changes
+
+    async def run():
+        for n in range(2):
+            await post(liveblog, editor, f"Before {n}")
+        monkeypatch.setattr(consumers, "changes_since", changes_then_a_post)
+        comm = communicator(liveblog)
+        await comm.connect()
+        await comm.send_json_to({"since": 0})
+        got = [await comm.receive_json_from(timeout=3) for _ in range(4)]
+        assert await comm.receive_nothing(timeout=0.2)
+        await comm.disconnect()
+        return [(m["type"], m["seq"]) for m in got]
+
+    assert run_async(run) == [("entry", 1), ("entry", 2), ("ready", 2), ("entry", 3)]
