@@ -251,14 +251,14 @@ HUB_TRUSTED_PROXIES = env.list("HUB_TRUSTED_PROXIES", default=[])
 from accounts.oidc_config import openid_connect_apps  # noqa: E402
 
 SOCIALACCOUNT_ADAPTER = "accounts.adapter.SocialAccountAdapter"
+# allauth's emails in the hub's voice, HTML and text, with absolute links.
+ACCOUNT_ADAPTER = "notifications.account_adapter.AccountAdapter"
 SOCIALACCOUNT_FORMS = {"signup": "accounts.forms.SocialSignupForm"}
 SOCIALACCOUNT_PROVIDERS = {
     "openid_connect": {
         # allauth's provider with the ID token's signature and nonce always checked.
         "provider_class": "accounts.oidc.CheckedOIDCProvider",
         "OAUTH_PKCE_ENABLED": True,
-# allauth's emails in the hub's voice, HTML and text, with absolute links.
-ACCOUNT_ADAPTER = "notifications.account_adapter.AccountAdapter"
         "APPS": openid_connect_apps(env),
     }
 }
