@@ -28,6 +28,7 @@ from wagtail import hooks
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from core.search_backend import SQLiteRanked
 from core.validators import strip_control
 
 logger = logging.getLogger(__name__)
@@ -105,6 +106,8 @@ def ranked(queryset: QuerySet, query: str, *, operator: str = "and"):
     terms = search_terms(query)
     if not terms:
         return queryset.none()
+    if connection.vendor == "sqlite":
+        return SQLiteRanked(queryset, terms.split(), operator)
     backend = get_search_backend()
     return backend.search(terms, queryset, operator=operator).annotate_score("_score")
 
