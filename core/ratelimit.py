@@ -6,6 +6,7 @@ hub's own writes. With Redis as cache the limit holds across daphne processes.
 
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 
 from core.errors import RateLimited
@@ -35,6 +36,21 @@ def consume(key: str, rate: str) -> bool:
 
 
 def enforce(key: str, rate: str, message: str | None = None) -> None:
-    """Raise RateLimited when the limit is reached."""
+    """Raise RateLimited when the limit is reached.
+
+    A member's posts (keys "<feature>:<member id>" at HUB_POST_RATE) also keep
+    HUB_POST_INTERVAL seconds apart across every feature, as Discourse does.
+    """
+    if rate == settings.HUB_POST_RATE:
+        keep_interval(key.rsplit(":", 1)[-1])
     if not consume(key, rate):
         raise RateLimited(message) if message else RateLimited()
+
+
+def keep_interval(member: object) -> None:
+    """Refuse a member's second post within HUB_POST_INTERVAL seconds (one key for all features)."""
+    interval = getattr(settings, "HUB_POST_INTERVAL", 0)
+    if interval <= 0:
+        return
+    if not cache.add(f"ratelimit:interval:{member}", 1, timeout=interval):
+        raise RateLimited(f"Wait {interval} seconds between posts.")

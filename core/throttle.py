@@ -13,6 +13,7 @@ import ipaddress
 from allauth.core.internal import ratelimit as allauth_ratelimit
 from django.conf import settings
 
+from core import ratelimit
 from core.errors import RateLimited, error_response
 
 # Forms that check a password outside allauth (POSTs only).
@@ -107,3 +108,21 @@ class SignInRateLimitMiddleware:
         if response.status_code in (301, 302, 303):
             usage.rollback()
         return response
+
+
+class RequestThrottleMiddleware:
+    """At most HUB_REQUEST_RATE requests per client address (static files and /healthz/ aside)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path
+        exempt = (settings.STATIC_URL, "/healthz/", "/favicon.ico")
+        if not path.startswith(exempt):
+            address = request.META.get("REMOTE_ADDR", "") or "unknown"
+            if not ratelimit.consume(f"address:{address}", settings.HUB_REQUEST_RATE):
+                return error_response(
+                    request, RateLimited("Too many requests from your address. Wait a minute.")
+                )
+        return self.get_response(request)

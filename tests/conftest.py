@@ -30,6 +30,9 @@ def _fast_and_isolated(request, settings):
     if "browser" not in request.keywords:
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Tests post and browse faster than people; the limit tests set their own.
+    settings.HUB_POST_INTERVAL = 0
+    settings.HUB_REQUEST_RATE = "100000/m"
     # A test that flushes the database (transactional tests, live servers)
     # recreates content types under new ids; forget the cached ones.
     ContentType.objects.clear_cache()
