@@ -262,6 +262,17 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _patient_expectations():
+    # CI shares a loaded 2-core machine: a browser assertion waits for what it
+    # expects for up to 30 s (Playwright's default of 5 s made tests flaky).
+    try:
+        from playwright.sync_api import expect
+    except ImportError:  # pragma: no cover - Playwright is in requirements-dev
+        return
+    expect.set_options(timeout=30_000)
+
+
 def login(page, server: HubServer, email: str, password: str = factories.PASSWORD) -> None:
     """Sign in through the real sign-in form."""
     page.goto(f"{server.url}/accounts/login/")
