@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
+from wagtail.search import index
 
 from core.markdown import render_markdown
 from core.ratelimit import enforce
@@ -159,6 +160,11 @@ def sync_opening_text(post: Post) -> None:
     text = plain_text(post.body_html)[:5000] if post.is_visible else ""
     Thread.objects.filter(pk=post.thread_id).update(opening_text=text)
     post.thread.opening_text = text
+    # update() skips Wagtail's index signals; the database search backend writes
+    # in the same transaction, so the index changes (or rolls back) with the row.
+    thread = Thread.objects.filter(pk=post.thread_id).first()
+    if thread is not None:
+        index.insert_or_update_object(thread)
 
 
 def locked_post(post: Post) -> Post:
