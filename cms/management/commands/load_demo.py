@@ -10,6 +10,7 @@ from importlib import import_module
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 # Ideas before pages (Policy Labs and Prototypes link the ideas they grew from);
 # events last (registrations on the event pages, for the demo accounts).
@@ -20,6 +21,14 @@ class Command(BaseCommand):
     help = "Load demo councils, accounts and content (idempotent)."
 
     def handle(self, *args, **options):
+        # The demo writes through the same services as members do, many posts
+        # per account in a second: lift the posting limits for this command only.
+        with override_settings(
+            HUB_POST_INTERVAL=0, HUB_POST_RATE="100000/m", HUB_VOTE_RATE="100000/m"
+        ):
+            self._load()
+
+    def _load(self):
         for app in DEMO_APPS:
             try:
                 module = import_module(f"{app}.demo")
