@@ -15,7 +15,7 @@ from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from cms.privacy import view_restrictions
+from cms.privacy import can_view_page, view_restrictions
 from core.errors import error_dict, reason, wants_json
 from core.forms import form_status, submit
 from liveblogs import events, services
@@ -52,8 +52,9 @@ def _json_ld(request, page: LiveblogPage, entries) -> str:
         data["coverageStartTime"] = page.coverage_start.isoformat()
     if page.coverage_end:
         data["coverageEndTime"] = page.coverage_end.isoformat()
-    if page.event_id:
-        event = page.event
+    event = page.event if page.event_id else None
+    # A members-only event is not described to readers who cannot open it.
+    if event is not None and can_view_page(request.user, event, session=request.session):
         data["about"] = {
             "@type": "Event",
             "name": event.title,

@@ -258,3 +258,19 @@ def test_a_page_view_looks_up_the_view_restrictions_once_for_the_liveblog(client
         with CaptureQueriesContext(connection) as queries:
             assert client.get(f"{liveblog.url}{path}").status_code == 200
         assert _restriction_lookups(queries.captured_queries) == 2
+
+
+@pytest.mark.parametrize(("restricted", "described"), [(False, True), (True, False)])
+def test_json_ld_describes_the_event_only_to_readers_who_may_open_it(
+    client, liveblog, restricted, described
+):
+    from tests.cms.helpers import make_event
+
+    event = make_event(title="Forum session in Plymouth", restricted=restricted)
+    liveblog.event = event
+    liveblog.save_revision().publish()
+    html = client.get(liveblog.url).content.decode()
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(match.group(1))
+    assert ("about" in data) is described
+    assert ("Forum session in Plymouth" in match.group(1)) is described
