@@ -13,6 +13,11 @@ def _can_view(user, thread_id: int) -> bool:
     return thread is not None and permissions.can_view_thread(user, thread)
 
 
+@database_sync_to_async
+def _last_number(thread_id: int) -> int:
+    return Thread.objects.filter(pk=thread_id).values_list("last_number", flat=True).first() or 0
+
+
 class ThreadConsumer(AsyncJsonWebsocketConsumer):
     """One socket per open thread page; the group carries only post numbers."""
 
@@ -25,6 +30,9 @@ class ThreadConsumer(AsyncJsonWebsocketConsumer):
         self.group = events.thread_group(thread_id)
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
+        # Whatever was posted between the page's render (or a dropped
+        # connection) and now: the reader catches up from this number.
+        await self.send_json(events.thread_latest_frame(await _last_number(thread_id)))
 
     async def disconnect(self, code):
         if hasattr(self, "group"):

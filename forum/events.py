@@ -9,6 +9,7 @@ posts over HTTP, so a frame never carries text a reader may not see.
 from core.realtime import group_name
 
 POST_CREATED = "post.created"
+THREAD_LATEST = "thread.latest"
 ACCESS_CHANGED = "access.changed"
 
 
@@ -35,3 +36,9 @@ def access_changed(thread) -> dict:
 def post_created_frame(event: dict) -> dict:
     """What a reader's socket receives for ``post_created``: only the new post's number."""
     return {"type": POST_CREATED, "number": event["number"]}
+
+
+def thread_latest_frame(number: int) -> dict:
+    """Sent on (re)connecting: the number of the thread's latest post, so a
+    reader counts what was added while it was not connected."""
+    return {"type": THREAD_LATEST, "number": number}

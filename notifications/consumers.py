@@ -1,8 +1,15 @@
 """A member's own notification stream: the header count rises as things happen."""
 
+from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from notifications.events import notifications_group
+from notifications.events import notifications_group, unread_frame
+from notifications.models import Notification
+
+
+@database_sync_to_async
+def _unread_count(user) -> int:
+    return Notification.objects.for_user(user).unread().count()
 
 
 class NotificationConsumer(AsyncJsonWebsocketConsumer):
@@ -14,6 +21,9 @@ class NotificationConsumer(AsyncJsonWebsocketConsumer):
         self.group = notifications_group(user.pk)
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
+        # The count now, so a tab catches up on what arrived before it
+        # connected or while its connection was down.
+        await self.send_json(unread_frame(await _unread_count(user)))
 
     async def disconnect(self, code):
         if hasattr(self, "group"):

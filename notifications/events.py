@@ -11,3 +11,8 @@ def notifications_group(user_id: int) -> str:
 def notification_new(*, title: str, url: str) -> dict:
     """A new notification for the member: the header count goes up by one."""
     return {"type": "notification.new", "title": title, "url": url}
+
+
+def unread_frame(count: int) -> dict:
+    """Sent on (re)connecting: the member's unread count, to catch up on missed events."""
+    return {"type": "unread", "count": count}

@@ -11,6 +11,9 @@
     var banner = document.getElementById("forum-new-replies");
     if (!socketPath || !postsUrl || !list || !banner || !window.HubSocket) return;
     var lastShown = parseInt(root.dataset.lastNumber || "0", 10);
+    // The newest post number this reader has heard of: on (re)connecting the
+    // server says the thread's latest, and anything after this is counted new.
+    var latestKnown = parseInt(root.dataset.latestNumber || root.dataset.lastNumber || "0", 10);
     var onLastPage = root.dataset.lastPage === "true";
     var pending = new Set();
     var loading = false;
@@ -78,11 +81,18 @@
     // stops for good when the server refuses this reader (4403).
     window.HubSocket.open(socketPath, {
       onMessage: function (data) {
-        if (data.type !== "post.created" || typeof data.number !== "number") return;
-        if (data.number > lastShown && !pending.has(data.number)) {
-          pending.add(data.number);
-          render();
+        if (typeof data.number !== "number") return;
+        if (data.type === "thread.latest") {
+          for (var n = latestKnown + 1; n <= data.number; n++) {
+            if (n > lastShown) pending.add(n);
+          }
+        } else if (data.type === "post.created") {
+          if (data.number > lastShown) pending.add(data.number);
+        } else {
+          return;
         }
+        latestKnown = Math.max(latestKnown, data.number);
+        render();
       },
     });
   }

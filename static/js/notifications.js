@@ -12,6 +12,8 @@
   window.HubSocket.open("/ws/notifications/", {
     onMessage: function (data) {
       if (data.type === "notification") setCount((parseInt(badge.textContent, 10) || 0) + 1);
+      // On each (re)connection the server sends the count, so missed events are caught up.
+      else if (data.type === "unread" && typeof data.count === "number") setCount(data.count);
     }
   });
 })();

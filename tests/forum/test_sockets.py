@@ -57,6 +57,12 @@ def communicator(thread_id, user=None, origin=b"http://127.0.0.1"):
     )
 
 
+async def join(ws, latest=1) -> None:
+    """Connect and read the catch-up frame every reader gets first."""
+    assert (await ws.connect())[0]
+    assert await ws.receive_json_from(timeout=3) == {"type": "thread.latest", "number": latest}
+
+
 def connects(thread_id, user=None, origin=b"http://127.0.0.1") -> bool:
     async def run():
         ws = communicator(thread_id, user, origin)
@@ -92,7 +98,8 @@ def test_readers_hear_only_the_new_post_number(public_category, officer, other_o
     async def run():
         reader = communicator(t.pk, other_officer)
         visitor = communicator(t.pk)
-        assert (await reader.connect())[0] and (await visitor.connect())[0]
+        await join(reader)
+        await join(visitor)
         await database_sync_to_async(post_create)(
             thread=t, author=officer, body="Here is how we did it."
         )
@@ -111,7 +118,7 @@ def test_a_duplicate_post_broadcasts_nothing(public_category, officer):
 
     async def run():
         reader = communicator(t.pk)
-        await reader.connect()
+        await join(reader)
         post = database_sync_to_async(post_create)
         await post(thread=t, author=officer, body="Once")
         assert (await reader.receive_json_from(timeout=3))["number"] == 2
@@ -131,8 +138,8 @@ def test_visitor_is_dropped_when_the_thread_moves_to_members_only(
     async def run():
         visitor = communicator(t.pk)
         member = communicator(t.pk, other_officer)
-        await visitor.connect()
-        await member.connect()
+        await join(visitor)
+        await join(member)
         await database_sync_to_async(thread_move)(
             thread=t, moderator=moderator, category=members_category
         )
@@ -158,11 +165,29 @@ def test_a_frame_the_socket_does_not_expect_is_ignored_and_the_reader_still_hear
 
     async def run():
         reader = communicator(t.pk)
-        assert (await reader.connect())[0]
+        await join(reader)
         await reader.send_to(**frame)
         assert await reader.receive_nothing(timeout=0.3)
         await database_sync_to_async(post_create)(thread=t, author=officer, body="Still listening?")
         assert await reader.receive_json_from(timeout=3) == {"type": "post.created", "number": 2}
+        await reader.disconnect()
+
+    run_async(run)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_reader_who_connects_late_hears_the_latest_number_to_catch_up(
+    public_category, officer, other_officer
+):
+    # Replies posted between the page's render and the socket opening (or
+    # while the connection was down) are counted from the catch-up frame.
+    t = thread(public_category, officer)
+    post_create(thread=t, author=other_officer, body="Posted before the reader connected")
+    post_create(thread=t, author=officer, body="And another")
+
+    async def run():
+        reader = communicator(t.pk, other_officer)
+        await join(reader, latest=3)
         await reader.disconnect()
 
     run_async(run)

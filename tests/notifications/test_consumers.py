@@ -52,6 +52,7 @@ def test_a_member_hears_of_their_own_notifications_only(client, officer, other_o
         )
         connected, _ = await communicator.connect()
         assert connected
+        assert await communicator.receive_json_from(timeout=2) == {"type": "unread", "count": 0}
         await database_sync_to_async(notify)(
             recipients=[other_officer], kind="t", title="Not for Olu"
         )
@@ -59,6 +60,25 @@ def test_a_member_hears_of_their_own_notifications_only(client, officer, other_o
         message = await communicator.receive_json_from(timeout=2)
         assert message == {"type": "notification", "title": "For Olu", "url": ""}
         assert await communicator.receive_nothing(timeout=0.2)
+        await communicator.disconnect()
+
+    async_to_sync(run)()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_tab_that_connects_late_catches_up_with_the_unread_count(client, officer):
+    # Notifications that arrived before the socket opened (or while it was
+    # down) are not lost: the first frame carries the member's unread count.
+    notify(recipients=[officer], kind="t", title="Before the tab connected")
+    notify(recipients=[officer], kind="t", title="And another")
+
+    async def run():
+        communicator = WebsocketCommunicator(
+            application, "/ws/notifications/", headers=[*LOCAL, session_cookie(client, officer)]
+        )
+        connected, _ = await communicator.connect()
+        assert connected
+        assert await communicator.receive_json_from(timeout=2) == {"type": "unread", "count": 2}
         await communicator.disconnect()
 
     async_to_sync(run)()

@@ -65,6 +65,9 @@ def test_idle_sockets_on_redis_still_receive_without_reconnecting(officer, liveb
         for comm in (notes, forum, reader):
             connected, _ = await comm.connect()
             assert connected
+        # Each socket first says where the reader stands (catch-up on connect).
+        assert (await notes.receive_json_from(timeout=3))["type"] == "unread"
+        assert (await forum.receive_json_from(timeout=3))["type"] == "thread.latest"
         await reader.send_json_to({"since": 0})
         assert (await reader.receive_json_from(timeout=3))["type"] == "ready"
 
