@@ -416,11 +416,20 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=True)
 
+LOG_LEVEL = env.str("LOG_LEVEL", default="WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"refusals": {"()": "core.logfilters.RefusalLogFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's default config gives "django" a console handler of its own (under
+        # DEBUG) and the records also reach the root's: every 4xx was printed twice.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        # A 403 is one WARNING line without a traceback (core/logfilters.py).
+        "django.request": {"filters": ["refusals"]},
+    },
 }
 
 # The council map draws the UK outline shipped in static/data with no tiles. A tile
