@@ -111,6 +111,8 @@ class PlacementFilterForm(forms.Form):
 
 
 class MentorOfferForm(forms.Form):
+    """Shown beside the request form on one page: ids of its own (id_offer_themes)."""
+
     themes = ThemesField()
     capacity = forms.IntegerField(
         min_value=1, max_value=20, initial=1, help_text="How many mentees at once."
@@ -119,11 +121,21 @@ class MentorOfferForm(forms.Form):
     note = TextField(max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3}))
     is_open = forms.BooleanField(label="Taking new mentees", required=False, initial=True)
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_offer_%s")
+        super().__init__(*args, **kwargs)
+
 
 class MentoringRequestForm(forms.Form):
+    """Shown beside the offer form on one page: ids of its own (id_request_themes)."""
+
     goals = TextField(
         label="What you would like to achieve",
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=NOTE_MAX,
     )
     themes = ThemesField()
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_request_%s")
+        super().__init__(*args, **kwargs)
