@@ -144,11 +144,38 @@ AUTH_USER_MODEL = "members.User"
 REDIS_URL = env.str("REDIS_URL", default="")
 CHANNEL_LAYER_CAPACITY = env.int("CHANNEL_LAYER_CAPACITY", default=1000)
 if REDIS_URL:
+    from redis.asyncio.retry import Retry as AsyncRetry
+    from redis.backoff import NoBackoff
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.retry import Retry
+
+    # After a Redis restart every pooled connection is stale: its first command
+    # (or the PING of health_check_interval) fails on the closed socket. Try
+    # once more on a fresh connection, so the first request after Redis returns
+    # succeeds instead of failing once per pooled connection. Only connection
+    # errors are retried: the old server is gone, so nothing ran twice.
+    _REDIS_RETRY = {"retry": Retry(NoBackoff(), 1), "retry_on_error": [RedisConnectionError]}
+    _REDIS_ASYNC_RETRY = {
+        "retry": AsyncRetry(NoBackoff(), 1),
+        "retry_on_error": [RedisConnectionError],
+    }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis's RedisCache, except that with Redis away a call is logged
+            # and answered as a miss (core/cache.py): nothing cached is the only
+            # copy, so pages and committed writes never fail for want of Redis.
+            "BACKEND": "core.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="hub"),
+            "OPTIONS": {
+                # Fail fast when Redis is away rather than hold the request.
+                "socket_connect_timeout": 2,
+                "socket_timeout": 2,
+                # A pooled connection idle this long is checked (PING) before use,
+                # so one left stale by a Redis restart is replaced.
+                "health_check_interval": 10,
+                **_REDIS_RETRY,
+            },
         }
     }
     CHANNEL_LAYERS = {
@@ -169,6 +196,7 @@ if REDIS_URL:
                         # A pooled connection idle this long is checked (PING) before
                         # use, so one left stale by a Redis restart is replaced.
                         "health_check_interval": 10,
+                        **_REDIS_ASYNC_RETRY,
                     }
                 ],
                 "prefix": env.str("CHANNEL_LAYER_PREFIX", default="hub"),
@@ -178,6 +206,8 @@ if REDIS_URL:
             },
         }
     }
+    # The database is the sessions' source of truth and Redis only a cache in
+    # front of it: with Redis down, signed-in members stay signed in.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -187,6 +217,9 @@ else:
             "CONFIG": {"capacity": CHANNEL_LAYER_CAPACITY, "expiry": 60},
         }
     }
+    # The embedded setup is one process: sessions are read from its memory and
+    # written through to the database, sparing every signed-in request a query.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Tasks (email sending) ---------------------------------------------------
 # Immediate while developing; in production emails queue in the database and
@@ -323,7 +356,7 @@ DATETIME_FORMAT = "j F Y, H:i"
 
 # Static and media ------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 WHITENOISE_AUTOREFRESH = DEBUG
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"

@@ -20,6 +20,11 @@ def _database() -> None:
 
 
 def _cache() -> None:
+    # Ask Redis itself: the site's cache answers a miss rather than fail when
+    # Redis is away (core/cache.py), which would hide the outage here.
+    client = getattr(cache, "_cache", None)
+    if client is not None and hasattr(client, "get_client"):
+        client.get_client(write=True).ping()
     cache.set("healthz", "1", timeout=10)
     if cache.get("healthz") != "1":
         raise RuntimeError("the cache did not keep a value")

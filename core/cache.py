@@ -1,0 +1,80 @@
+"""A Redis cache that fails soft: with Redis away the site keeps serving.
+
+Nothing the hub keeps in the cache is the only copy of anything: sessions are
+``cached_db`` (the database is the source of truth), lists and cards are
+rebuilt from the database, and rate-limit counters start again. So when Redis
+is down or restarting, a cache call is logged and answered as a miss
+(``get`` gives the default, ``add`` and ``set`` report success, ``incr`` counts
+from the start) instead of turning a page or a committed write into a 500.
+Limits fail open for as long as Redis is away. /healthz/ still reports the
+cache down (core.health checks Redis itself, not through this class).
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+# One warning per process at most this often while Redis stays down.
+_WARN_EVERY_SECONDS = 10.0
+
+
+class FailSoftRedisCache(RedisCache):
+    _last_warning = 0.0
+
+    def _failed(self, operation: str, exc: Exception) -> None:
+        now = time.monotonic()
+        if now - FailSoftRedisCache._last_warning >= _WARN_EVERY_SECONDS:
+            FailSoftRedisCache._last_warning = now
+            logger.warning(
+                "Cache %s failed, serving without the cache: %s: %s",
+                operation,
+                exc.__class__.__name__,
+                exc,
+            )
+
+    def _soft(self, operation, fallback, call, *args, **kwargs):
+        try:
+            return call(*args, **kwargs)
+        except (RedisError, OSError) as exc:
+            self._failed(operation, exc)
+            return fallback
+
+    def get(self, key, default=None, version=None):
+        return self._soft("get", default, super().get, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._soft("get_many", {}, super().get_many, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._soft("has_key", False, super().has_key, key, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        # True: a lock or an interval kept in the cache does not hold anyone up
+        # while Redis is away (allauth's rate-limit lock spins on add()).
+        return self._soft("add", True, super().add, key, value, timeout, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._soft("set", None, super().set, key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._soft("set_many", [], super().set_many, data, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._soft("touch", False, super().touch, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._soft("delete", False, super().delete, key, version)
+
+    def delete_many(self, keys, version=None):
+        return self._soft("delete_many", None, super().delete_many, keys, version)
+
+    def incr(self, key, delta=1, version=None):
+        return self._soft("incr", delta, super().incr, key, delta, version)
+
+    def clear(self):
+        return self._soft("clear", False, super().clear)
