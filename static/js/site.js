@@ -33,6 +33,8 @@
           }
         });
       });
+      // Only now may the stylesheet stack the rows: each cell carries its name.
+      table.setAttribute("data-stacked", "");
     });
   }
 

@@ -174,3 +174,34 @@ def test_the_admin_works_under_its_own_policy(hub_server, browser, editor):
         page.wait_for_load_state("networkidle")
         assert page.evaluate("window.__cspViolations") == [], path
     assert [text for text in console if "Refused to" in text or "Content Security" in text] == []
+
+
+def test_a_table_on_a_phone_names_its_columns_with_or_without_javascript(hub_server, browser):
+    from ideasbank.models import Evidence, Visibility
+
+    load_demo()
+    idea = (
+        Evidence.objects.filter(idea__visibility=Visibility.PUBLIC, idea__is_hidden=False)
+        .select_related("idea")
+        .first()
+        .idea
+    )
+    for javascript in (False, True):
+        context = phone(browser, 320, java_script_enabled=javascript)
+        page = context.new_page()
+        page.goto(hub_server.url + idea.get_absolute_url())
+        table = page.locator("#evidence table")
+        head = table.get_by_role("columnheader", name="Where they stand")
+        if javascript:
+            # Stacked rows: the head is visually hidden and each cell carries its name.
+            expect(table).to_have_attribute("data-stacked", "")
+            expect(table.locator("td").first).to_have_attribute("data-label", "Where they stand")
+        else:
+            # Not stacked: the column heads stay on screen and the table scrolls in itself.
+            # Not stacked: a row's cells sit side by side under their column heads.
+            expect(head).to_be_visible()
+            cells = table.locator("tbody tr").first.locator("td")
+            assert cells.nth(0).bounding_box()["y"] == cells.nth(1).bounding_box()["y"]
+            assert table.get_attribute("data-stacked") is None
+        assert page.evaluate(OVERFLOW) <= 0
+        context.close()
