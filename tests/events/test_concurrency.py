@@ -1,38 +1,15 @@
 """Never over capacity, whatever arrives at once (PostgreSQL, real threads)."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from events import services
 from events.models import Registration
 from tests import factories
 from tests.cms.helpers import make_event
+from tests.concurrency import raised, run_together
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 State = Registration.State
-
-
-def _run_together(functions):
-    barrier = threading.Barrier(len(functions))
-    errors = []
-
-    def run(fn):
-        try:
-            barrier.wait()
-            fn()
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(fn,)) for fn in functions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return errors
 
 
 @pytest.fixture
@@ -46,8 +23,10 @@ def test_thirty_members_at_once_for_ten_places_leave_ten_registered_and_twenty_w
 ):
     event = make_event("Forum session", capacity=10)
 
-    errors = _run_together(
-        [lambda m=m: services.event_register(event=event, user=m) for m in thirty_members]
+    errors = raised(
+        run_together(
+            [lambda m=m: services.event_register(event=event, user=m) for m in thirty_members]
+        )
     )
 
     assert errors == []
@@ -71,9 +50,14 @@ def test_cancellations_and_registrations_at_once_never_exceed_capacity(thirty_me
     for member in thirty_members[:15]:
         services.event_register(event=event, user=member)
 
-    errors = _run_together(
-        [lambda m=m: services.event_cancel(event=event, user=m) for m in thirty_members[:5]]
-        + [lambda m=m: services.event_register(event=event, user=m) for m in thirty_members[15:]]
+    errors = raised(
+        run_together(
+            [lambda m=m: services.event_cancel(event=event, user=m) for m in thirty_members[:5]]
+            + [
+                lambda m=m: services.event_register(event=event, user=m)
+                for m in thirty_members[15:]
+            ]
+        )
     )
 
     assert errors == []
@@ -84,7 +68,7 @@ def test_a_double_submit_at_the_same_moment_registers_once(thirty_members):
     event = make_event("Forum session", capacity=10)
     member = thirty_members[0]
 
-    errors = _run_together([lambda: services.event_register(event=event, user=member)] * 4)
+    errors = raised(run_together([lambda: services.event_register(event=event, user=member)] * 4))
 
     assert errors == []
     assert Registration.objects.filter(event=event, user=member).count() == 1

@@ -1,44 +1,23 @@
 """Posting at the same moment, against PostgreSQL with real threads."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from forum.models import Post
 from forum.services.posts import post_create
 from tests import factories
+from tests.concurrency import raised, run_together
 from tests.forum.factories import thread
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-def run_together(jobs):
-    barrier = threading.Barrier(len(jobs))
-    errors = []
-
-    def wrap(job):
-        try:
-            barrier.wait()
-            job()
-        except Exception as error:  # noqa: BLE001
-            errors.append(error)
-        finally:
-            connection.close()
-
-    workers = [threading.Thread(target=wrap, args=(job,)) for job in jobs]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(30)
-    return errors
-
-
 def test_concurrent_replies_get_distinct_consecutive_numbers(public_category, council):
     people = [factories.officer(council) for _ in range(8)]
     t = thread(public_category, people[0])
-    errors = run_together(
-        [lambda p=p: post_create(thread=t, author=p, body=f"From {p.email}") for p in people]
+    errors = raised(
+        run_together(
+            [lambda p=p: post_create(thread=t, author=p, body=f"From {p.email}") for p in people]
+        )
     )
     assert errors == []
     numbers = sorted(Post.objects.filter(thread=t).values_list("number", flat=True))
@@ -51,8 +30,8 @@ def test_concurrent_replies_get_distinct_consecutive_numbers(public_category, co
 
 def test_a_double_submit_at_the_same_moment_is_stored_once(public_category, officer):
     t = thread(public_category, officer)
-    errors = run_together(
-        [lambda: post_create(thread=t, author=officer, body="Same") for _ in range(4)]
+    errors = raised(
+        run_together([lambda: post_create(thread=t, author=officer, body="Same") for _ in range(4)])
     )
     assert errors == []
     assert Post.objects.filter(thread=t, body="Same").count() == 1

@@ -1,36 +1,13 @@
 """Vote counts stay exact when many members vote at once (PostgreSQL, real threads)."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from ideasbank import services
 from ideasbank.models import Idea, Vote
 from tests import factories
+from tests.concurrency import raised, run_together
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def _run_together(functions):
-    barrier = threading.Barrier(len(functions))
-    errors = []
-
-    def run(fn):
-        try:
-            barrier.wait()
-            fn()
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(fn,)) for fn in functions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return errors
 
 
 def test_fifty_members_voting_at_once_are_all_counted(settings):
@@ -39,8 +16,10 @@ def test_fifty_members_voting_at_once_are_all_counted(settings):
     voters = [factories.officer(councils[i % 5]) for i in range(50)]
     idea = services.idea_create(author=voters[0], title="Shared energy", summary="S")
 
-    errors = _run_together(
-        [lambda v=v: services.idea_vote_toggle(idea=idea, user=v, voted=True) for v in voters]
+    errors = raised(
+        run_together(
+            [lambda v=v: services.idea_vote_toggle(idea=idea, user=v, voted=True) for v in voters]
+        )
     )
 
     assert errors == []
@@ -54,8 +33,8 @@ def test_double_click_leaves_one_vote(settings, council):
     member = factories.officer(council)
     idea = services.idea_create(author=member, title="Shared energy", summary="S")
 
-    errors = _run_together(
-        [lambda: services.idea_vote_toggle(idea=idea, user=member, voted=True)] * 2
+    errors = raised(
+        run_together([lambda: services.idea_vote_toggle(idea=idea, user=member, voted=True)] * 2)
     )
 
     assert errors == []
@@ -72,13 +51,18 @@ def test_toggles_and_votes_mixed_at_once_keep_the_count_equal_to_the_votes(setti
         services.idea_vote_toggle(idea=idea, user=v, voted=True)
 
     # The first ten take their votes back while the other ten vote, twice each.
-    errors = _run_together(
-        [lambda v=v: services.idea_vote_toggle(idea=idea, user=v, voted=False) for v in voters[:10]]
-        + [
-            lambda v=v: services.idea_vote_toggle(idea=idea, user=v, voted=True)
-            for v in voters[10:]
-            for _ in range(2)
-        ]
+    errors = raised(
+        run_together(
+            [
+                lambda v=v: services.idea_vote_toggle(idea=idea, user=v, voted=False)
+                for v in voters[:10]
+            ]
+            + [
+                lambda v=v: services.idea_vote_toggle(idea=idea, user=v, voted=True)
+                for v in voters[10:]
+                for _ in range(2)
+            ]
+        )
     )
 
     assert errors == []

@@ -1,10 +1,6 @@
 """Places are never overbooked under simultaneous decisions (PostgreSQL, real threads)."""
 
-import threading
-
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import connection
 
 from mentoring.models import Application, Placement
 from mentoring.services.applications import (
@@ -13,33 +9,10 @@ from mentoring.services.applications import (
     application_withdraw,
 )
 from tests import factories
+from tests.concurrency import run_together
 from tests.mentoring.conftest import make_placement
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def run_together(jobs) -> list:
-    """Start every job at the same moment; return what each returned or raised."""
-    barrier = threading.Barrier(len(jobs))
-    results: list = [None] * len(jobs)
-
-    def worker(index, job):
-        try:
-            barrier.wait()
-            results[index] = ("ok", job())
-        except ValidationError as error:
-            results[index] = ("refused", " ".join(error.messages))
-        except Exception as error:  # noqa: BLE001 - any other escape is a failure we report
-            results[index] = ("error", repr(error))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def in_thread(job):
