@@ -1,4 +1,5 @@
-"""The discussions app: its name in the admin, and its editors' permissions after migrations."""
+"""The discussions app: its name in the admin, its editors' permissions after migrations, and
+the receivers that make cached visitor pages stale (forum/pagecache.py)."""
 
 from django.apps import AppConfig
 
@@ -9,7 +10,10 @@ class ForumConfig(AppConfig):
 
     def ready(self):
         from core.signals import after_all_migrations
+        from forum import pagecache
         from forum.roles import grant_editor_permissions
+
+        pagecache.connect()
 
         # After members' role groups (order 20), once every permission exists.
         after_all_migrations(grant_editor_permissions, uid="forum.editor_permissions", order=30)
