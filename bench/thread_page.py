@@ -1,6 +1,7 @@
 """Requests/s and p95 latency of a 2,000-reply thread's first and last pages, through daphne.
 
-Run:  .venv/bin/python bench/thread_page.py [--seconds 6] [--connections 8] [--replies 2000]
+Run:  .venv/bin/python bench/thread_page.py [--seconds 6] [--rounds 3] [--connections 8]
+      [--replies 2000]
 
 It builds a throwaway SQLite database in a temporary folder (or uses
 BENCH_DATABASE_URL, for instance an empty PostgreSQL database), migrates it,
@@ -17,13 +18,19 @@ run, against the same process, it measures for a fixed time each:
 - page 100, the last full page, as a visitor (where OFFSET paging would cost most)
 
 and prints requests/s, p50 and p95 latency, and each page's ratio to the minimal
-view. Load is bounded: a few keep-alive connections, a fixed time and a cap on
-requests. Where the machine allows, daphne is pinned to one core and the load
+view, over several rounds (--rounds, 3 by default) that measure every case once
+each, interleaved, so a busy neighbour slows both sides of a ratio alike; the
+summary gives the median ratio of the rounds and their range. Visitors with no
+session are served the page from the cache (forum/pagecache.py); "first page,
+visitor, rendered" is a signed-out visitor whose session cookie makes the page
+render every time. Load is bounded: a few keep-alive connections, a fixed time
+and a cap on requests. Where the machine allows, daphne is pinned to one core and the load
 generator to another.
 The server, database and load generator are bench/common.py.
 """
 
 import argparse
+import statistics
 import sys
 from pathlib import Path
 
@@ -32,8 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import Case, Load, interleaved, prepare_django, run_daphne  # noqa: E402
 
 
-def _build_data(replies: int) -> tuple[str, str]:
-    """The thread's URL and a member's session cookie."""
+def _build_data(replies: int) -> tuple[str, str, str]:
+    """The thread's URL, a member's session cookie and a signed-out visitor's session cookie."""
     from django.contrib.auth import get_user_model
     from django.contrib.sessions.backends.db import SessionStore
     from django.db import transaction
@@ -79,7 +86,14 @@ def _build_data(replies: int) -> tuple[str, str]:
     session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
     session["_auth_user_hash"] = member.get_session_auth_hash()
     session.create()
-    return thread.get_absolute_url(), f"sessionid={session.session_key}"
+    anonymous = SessionStore()
+    anonymous["seen"] = True
+    anonymous.create()
+    return (
+        thread.get_absolute_url(),
+        f"sessionid={session.session_key}",
+        f"sessionid={anonymous.session_key}",
+    )
 
 
 def main() -> None:
@@ -88,36 +102,46 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--replies", type=int, default=2000)
     parser.add_argument("--max-requests", type=int, default=20_000, help="cap per measurement")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="rounds, each measuring every case once, interleaved"
+    )
     args = parser.parse_args()
 
     workspace = prepare_django("bench.thread_page_settings", prefix="thread-page-bench-")
-    thread_url, cookie = _build_data(args.replies)
+    thread_url, cookie, visitor_cookie = _build_data(args.replies)
     cases = [
         Case("minimal view", "/bench-minimal/"),
         Case("first page, visitor", f"{thread_url}?page=1"),
         Case("last page, visitor", f"{thread_url}?page=last"),
         Case("page 100, visitor", f"{thread_url}?page=100"),
+        Case("first page, visitor, rendered", f"{thread_url}?page=1", visitor_cookie),
         Case("first page, member", f"{thread_url}?page=1", cookie),
         Case("last page, member", f"{thread_url}?page=last", cookie),
     ]
     load = Load(args.seconds, args.connections, args.max_requests, warmups=3)
-    results = {}
+    # Per round: label -> (requests/s, p95 ms); ratios are taken within a round.
+    rounds: list[dict[str, tuple[float, float]]] = []
     print(f"Thread of {args.replies} replies at {thread_url}")
-    print(f"{'':<22} {'requests/s':>11} {'p50 ms':>8} {'p95 ms':>8}")
+    print(f"{'round':<6} {'':<30} {'requests/s':>11} {'p50 ms':>8} {'p95 ms':>8}")
     with run_daphne(workspace) as server:
-        for _, case, result in interleaved(server, cases, 1, load):
-            results[case.label] = (result.rate, result.p95_ms)
+        for number, case, result in interleaved(server, cases, args.rounds, load):
+            if number > len(rounds):
+                rounds.append({})
+            rounds[-1][case.label] = (result.rate, result.p95_ms)
             print(
-                f"{case.label:<22} {result.rate:11.1f} {result.p50_ms:8.1f} {result.p95_ms:8.1f}  "
-                f"({result.count} requests, {result.errors} errors)"
+                f"{number:<6} {case.label:<30} {result.rate:11.1f} {result.p50_ms:8.1f} "
+                f"{result.p95_ms:8.1f}  ({result.count} requests, {result.errors} errors)"
             )
-    minimal_rate, minimal_p95 = results["minimal view"]
-    print("Ratios to the minimal view (requests/s; p95 latency):")
-    for label, (rate, p95) in results.items():
-        if label != "minimal view":
-            print(f"  {label:<22} {rate / minimal_rate:5.2f}   {p95 / minimal_p95:6.1f}x")
+    print("Ratios to the minimal view in the same round: requests/s (median, range); p95 (median)")
+    for case in cases[1:]:
+        rates = sorted(r[case.label][0] / r["minimal view"][0] for r in rounds)
+        p95s = sorted(r[case.label][1] / r["minimal view"][1] for r in rounds)
+        print(
+            f"  {case.label:<30} {statistics.median(rates):5.2f} ({rates[0]:.2f}-{rates[-1]:.2f})"
+            f"   p95 {statistics.median(p95s):5.1f}x"
+        )
     print(
-        f"({args.connections} connections, {args.seconds:g} s each, "
+        f"({args.rounds} rounds, {args.connections} connections, {args.seconds:g} s each, "
         f"daphne {'pinned to one core' if server.pinned else 'not pinned'})"
     )
 
