@@ -128,6 +128,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "timeout": 10,
     }
 else:
+    # Django's SQLite backend, keeping closed connections for the next request:
+    # a new connection parses the whole schema on its first query (core/db/sqlite3).
+    DATABASES["default"]["ENGINE"] = "core.db.sqlite3"
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "transaction_mode": "IMMEDIATE"}
     )

@@ -1,0 +1,1 @@
+"""SQLite that keeps its connections for the next request: see base.py."""
