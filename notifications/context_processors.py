@@ -2,7 +2,7 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from notifications.models import Notification
+from notifications.unread import unread_count
 
 
 def unread_notifications(request):
@@ -11,6 +11,6 @@ def unread_notifications(request):
     def count() -> int:
         if user is None or not user.is_authenticated:
             return 0
-        return Notification.objects.for_user(user).unread().count()
+        return unread_count(user)
 
     return {"unread_notifications": SimpleLazyObject(count)}

@@ -18,6 +18,7 @@ from core.realtime import broadcast_on_commit
 from notifications.events import notification_new, notifications_group
 from notifications.models import Frequency, Notification
 from notifications.preferences import email_all_off, frequency_for, load_choices
+from notifications.unread import unread_changed
 
 DIGESTS = (Frequency.DAILY, Frequency.WEEKLY)
 
@@ -76,6 +77,7 @@ def notify(
     ]
     with transaction.atomic():
         created = Notification.objects.bulk_create(rows)
+        unread_changed(person.pk for person in people)
         for person in people:
             broadcast_on_commit(
                 notifications_group(person.pk), notification_new(title=title, url=url)
@@ -95,7 +97,9 @@ def notify(
 
 
 def notifications_mark_all_read(*, user) -> int:
-    return Notification.objects.for_user(user).unread().update(read_at=timezone.now())
+    marked = Notification.objects.for_user(user).unread().update(read_at=timezone.now())
+    unread_changed([user.pk])
+    return marked
 
 
 def notification_mark_read(*, user, notification_id: int) -> Notification | None:
@@ -104,6 +108,7 @@ def notification_mark_read(*, user, notification_id: int) -> Notification | None
     if notification and notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
+        unread_changed([user.pk])
     return notification
 
 
