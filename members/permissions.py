@@ -1,6 +1,11 @@
 """Who may do what, by role. Every view, queryset, feed and socket asks here."""
 
-from django.contrib.auth.models import AnonymousUser
+from uuid import uuid4
+
+from django.contrib.auth.models import AnonymousUser, Group
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 COUNCIL_LEADS = "Council leads"
 NETWORK_EDITORS = "Network editors"
@@ -9,14 +14,60 @@ ROLE_GROUPS = (COUNCIL_LEADS, NETWORK_EDITORS, MODERATORS)
 
 
 def group_names(user) -> frozenset[str]:
-    """The names of the role groups this person is in, looked up once per user object."""
+    """The names of the role groups this person is in: from the cache, or one query.
+
+    Kept on the user object for the rest of the request, and in the cache
+    under the roles version, which any change of group membership or of a
+    group renews (connect_role_cache), so a changed role counts at once.
+    """
     if not getattr(user, "is_authenticated", False):
         return frozenset()
     cached = getattr(user, "_hub_group_names", None)
     if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
+        cached = _cached_group_names(user.pk)
         user._hub_group_names = cached
     return cached
+
+
+ROLES_VERSION_KEY = "members:roles-version"
+ROLES_CACHE_SECONDS = 600
+
+
+def _cached_group_names(user_id: int) -> frozenset[str]:
+    key = f"members:groups:{user_id}"
+    found = cache.get_many([ROLES_VERSION_KEY, key])
+    version, entry = found.get(ROLES_VERSION_KEY), found.get(key)
+    if version is not None and entry is not None and entry[0] == version:
+        return entry[1]
+    if version is None:
+        version = uuid4().hex
+        if not cache.add(ROLES_VERSION_KEY, version, None):
+            version = cache.get(ROLES_VERSION_KEY) or version
+    names = frozenset(Group.objects.filter(user__pk=user_id).values_list("name", flat=True))
+    # Stored with the version it was read under: a read that raced a change is
+    # stored under the old version and never used.
+    cache.set(key, (version, names), ROLES_CACHE_SECONDS)
+    return names
+
+
+def roles_changed(**kwargs) -> None:
+    """Someone's groups changed: every cached set of group names is stale, now and on commit."""
+
+    def renew() -> None:
+        cache.set(ROLES_VERSION_KEY, uuid4().hex, None)
+
+    renew()
+    transaction.on_commit(renew)
+
+
+def connect_role_cache() -> None:
+    """Renew the roles version whenever a membership of a group or a group changes."""
+    from django.contrib.auth import get_user_model
+
+    through = get_user_model().groups.through
+    m2m_changed.connect(roles_changed, sender=through, dispatch_uid="members.roles.m2m")
+    post_save.connect(roles_changed, sender=Group, dispatch_uid="members.roles.save")
+    post_delete.connect(roles_changed, sender=Group, dispatch_uid="members.roles.delete")
 
 
 def is_member(user) -> bool:
