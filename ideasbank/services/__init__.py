@@ -12,6 +12,7 @@ from ideasbank.services.base import (
     SUMMARY_MAX,
     TITLE_MAX,
     list_version,
+    voted_ids_key,
 )
 from ideasbank.services.comments import comment_create, comment_delete, comment_edit
 from ideasbank.services.evidence import evidence_record
@@ -41,4 +42,5 @@ __all__ = [
     "list_version",
     "moderation_set_hidden",
     "report_create",
+    "voted_ids_key",
 ]

@@ -38,6 +38,16 @@ def lists_changed() -> None:
     transaction.on_commit(_bump_list_version)
 
 
+def voted_ids_key(user_id: int, version: int) -> str:
+    """Where the ideas lists cache the ids of the ideas this member has voted for."""
+    return f"ideasbank:voted:{version}:{user_id}"
+
+
+def votes_changed(user_id: int) -> None:
+    """This member's cached vote ids are stale: now (lists_changed() renews them on commit)."""
+    cache.delete(voted_ids_key(user_id, list_version()))
+
+
 def choice(value, choices, *, field: str, label: str) -> str:
     if value not in choices.values:
         options = ", ".join(str(c.label) for c in choices)

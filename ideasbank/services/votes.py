@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce, Log
 from core.ratelimit import enforce
 from ideasbank import permissions
 from ideasbank.models import Idea, Vote
-from ideasbank.services.base import lists_changed, lock
+from ideasbank.services.base import lists_changed, lock, votes_changed
 
 WEEK_SECONDS = 7 * 24 * 3600
 CLOSED = "This idea is closed, so its votes can no longer change."
@@ -109,6 +109,7 @@ def idea_vote_toggle(*, idea: Idea, user, voted: bool | None = None) -> VoteResu
                 trending_score=_trending(F("vote_count") + delta, locked.created_at),
             )
             lists_changed()
+            votes_changed(user.pk)
         counts = Idea.objects.values("vote_count", "council_count").get(pk=locked.pk)
     idea.vote_count = counts["vote_count"]
     idea.council_count = counts["council_count"]

@@ -5,28 +5,38 @@ bumps when its transaction commits, so nothing stale outlives a change:
 
 - the ordered ids of each filtered list, and the rendered filter form;
 - each idea's card (title, summary, themes, vote count: the same for every
-  reader), so a page of cards costs no query once rendered;
+  reader), with its vote form rendered once for each kind of reader;
+- each page of a list, rendered for one audience (which ideas it may see) and
+  one kind of reader (member, signed-in non-member, visitor);
+- for signed-in readers with no message waiting, the whole page around it,
+  per header variant (core.pages: who sees the membership-requests link);
 - for visitors with no session, the whole page, which has nothing personal
   and no CSRF token on it.
 
-The vote form on each card is rendered per request, with the reader's own
-vote state and CSRF token.
+A member's page is then the cached page with, on each card, the vote form for
+their own vote state (their voted ids are cached per list version, and a vote
+drops them at once), and their CSRF token, unread count and return address
+filled in: no template rendered, and no query beyond loading the member.
 """
 
 import hashlib
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET
 
+from core import pages
 from ideasbank import permissions, services
 from ideasbank.forms import IdeaFilterForm
 from ideasbank.models import Idea, Vote
@@ -35,36 +45,77 @@ from members.models import Organisation
 
 PAGE_SIZE = 20
 
+# Kinds of reader, by what the vote form on a card offers them.
+MEMBER = "member"  # a confirmed member: an Upvote / Remove my vote button
+SIGNED_IN = "signed-in"  # signed in but not (yet) a member: "Confirmed members can vote."
+VISITOR = "visitor"  # "Sign in to vote"
+
+# Slots in cached HTML, filled per request. Control characters never reach the
+# page otherwise: input is stripped of them (core.validators) and escaping keeps them.
+_LIST = "\x00list\x00"
+_CARDS = "\x00cards\x00"
+_VOTE_FORM = "\x00vote-form\x00"
+_NEXT = "\x00next\x00"
+
 
 @dataclass(frozen=True)
 class Card:
-    """One idea in a list, as cached: its rendered body and vote count (the same for
-    every reader) and what the reader's own vote form needs."""
+    """One idea in a list, as cached: its rendered card (the same for every reader) around
+    the place of the vote form, and the vote form for each kind of reader and vote state."""
 
     pk: int
-    title: str
-    is_open: bool
-    is_hidden: bool
-    vote_url: str
-    detail_url: str
-    body: SafeString
-    count: SafeString
+    head: str
+    tail: str
+    # "vote" and "unvote" (a member who has not / has voted; with the CSRF and
+    # return-address slots), SIGNED_IN and VISITOR.
+    forms: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """A page of a list (or a whole page) as cached for an audience and kind of reader:
+    the HTML between the members' vote forms, and each card's two forms (not voted, voted)."""
+
+    texts: tuple[str, ...]
+    slots: tuple[tuple[int, str, str], ...]
+
+    def around(self, before: str, after: str) -> "ListPage":
+        texts = list(self.texts)
+        texts[0] = before + texts[0]
+        texts[-1] += after
+        return ListPage(texts=tuple(texts), slots=self.slots)
+
+
+@dataclass(frozen=True)
+class _Listing:
+    """What one request asks of the list, and the key its page is cached under."""
+
+    key: str
+    reader: str
+    data: dict
+    scope: str
+    personal: int
+    filter_html: SafeString
+    query: QueryDict
+    version: int
 
 
 @require_GET
 def idea_list(request):
-    if not _whole_page_cacheable(request):
-        return render(request, "ideasbank/idea_list.html", _list_context(request))
-    digest = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()
-    key = f"ideasbank:page:{services.list_version()}:{digest}"
-    content = cache.get(key)
-    if content is None:
-        # No CSRF token: nothing on a visitor's list posts, and no visitor's
-        # token may be served to another.
-        context = {**_list_context(request), "csrf_token": ""}
-        content = render(request, "ideasbank/idea_list.html", context).content
-        cache.set(key, content, CACHE_SECONDS)
-    return HttpResponse(content)
+    if _whole_page_cacheable(request):
+        digest = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()
+        key = f"ideasbank:page:{services.list_version()}:{digest}"
+        content = cache.get(key)
+        if content is None:
+            # No CSRF token: nothing on a visitor's list posts, and no visitor's
+            # token may be served to another.
+            context = {"list_html": _list_html(request), "csrf_token": ""}
+            content = render(request, "ideasbank/idea_list.html", context).content
+            cache.set(key, content, CACHE_SECONDS)
+        return HttpResponse(content)
+    if pages.can_share(request):
+        return HttpResponse(_shared_page(request))
+    return render(request, "ideasbank/idea_list.html", {"list_html": _list_html(request)})
 
 
 def _whole_page_cacheable(request) -> bool:
@@ -77,34 +128,120 @@ def _whole_page_cacheable(request) -> bool:
     )
 
 
-def _list_context(request) -> dict:
+def _reader(user) -> str:
+    if permissions.can_post(user):
+        return MEMBER
+    return SIGNED_IN if user.is_authenticated else VISITOR
+
+
+def _listing(request) -> _Listing:
     user = request.user
-    member = permissions.can_post(user)
+    reader = _reader(user)
     query = request.GET.copy()
     query.pop("page", None)
     version = services.list_version()
     digest = hashlib.sha256(query.urlencode().encode()).hexdigest()
     scope = f"{version}:{audience(user)}:{digest}"
-    data, filter_html = _filters(request, member, scope)
+    data, filter_html = _filters(request, reader == MEMBER, scope)
     # "mine" and "backed" make a list personal.
     personal = user.pk if (data.get("mine") or data.get("backed")) else 0
-    window = _IdWindow(lambda: _filtered_ideas(user, data), f"ideasbank:ids:{scope}:{personal}")
-    page = Paginator(window, PAGE_SIZE).get_page(request.GET.get("page"))
-    ids = list(page.object_list)
-    voted = (
-        set(Vote.objects.filter(user=user, idea_id__in=ids).values_list("idea_id", flat=True))
-        if member and ids
-        else set()
+    try:
+        number = max(int(request.GET.get("page", 1)), 1)
+    except (TypeError, ValueError):
+        number = 1
+    key = f"ideasbank:list:v1:{scope}:{personal}:{reader}:{number}"
+    return _Listing(key, reader, data, scope, personal, filter_html, query, version)
+
+
+def _list_page(request, listing: _Listing) -> ListPage:
+    page = cache.get(listing.key)
+    if page is None:
+        page = _render_list_page(request, listing)
+        cache.set(listing.key, page, CACHE_SECONDS)
+    return page
+
+
+def _list_html(request) -> SafeString:
+    """The list's body for this reader: from the cached page, with their own vote forms."""
+    listing = _listing(request)
+    html = _own_votes(request, _list_page(request, listing), listing)
+    if listing.reader == MEMBER:
+        html = html.replace(pages.CSRF_SLOT, escape(get_token(request)))
+    return mark_safe(html)  # noqa: S308 - our templates, with escaped values filled in
+
+
+def _shared_page(request) -> str:
+    """The whole page for a signed-in reader: rendered once per list page and header, then
+    filled in with their own vote forms, CSRF token and unread count."""
+    listing = _listing(request)
+    key = f"{listing.key}:page:{pages.header_variant(request)}"
+    page = cache.get(key)
+    if page is None:
+        shell = pages.render_shared(
+            request,
+            "ideasbank/idea_list.html",
+            {"list_html": mark_safe(_LIST)},  # noqa: S308 - a slot
+        )
+        before, _, after = shell.partition(_LIST)
+        page = _list_page(request, listing).around(before, after)
+        cache.set(key, page, CACHE_SECONDS)
+    return pages.fill(request, _own_votes(request, page, listing))
+
+
+def _own_votes(request, page: ListPage, listing: _Listing) -> str:
+    """The cached page with this member's own vote form on each card, and their return address."""
+    if not page.slots:
+        return page.texts[0]
+    voted = _voted_ids(request.user, listing.version)
+    parts = [page.texts[0]]
+    for (pk, vote, unvote), text in zip(page.slots, page.texts[1:], strict=True):
+        parts.append(unvote if pk in voted else vote)
+        parts.append(text)
+    return "".join(parts).replace(_NEXT, escape(request.get_full_path()))
+
+
+def _render_list_page(request, listing: _Listing) -> ListPage:
+    """Render one page of the list for this audience and kind of reader."""
+    user, reader = request.user, listing.reader
+    window = _IdWindow(
+        lambda: _filtered_ideas(user, listing.data),
+        f"ideasbank:ids:{listing.scope}:{listing.personal}",
     )
-    return {
-        "filter_html": filter_html,
+    page = Paginator(window, PAGE_SIZE).get_page(request.GET.get("page"))
+    cards = _cards(list(page.object_list), listing.version)
+    context = {
+        "filter_html": listing.filter_html,
         "page": page,
-        "cards": [(card, card.pk in voted) for card in _cards(ids, version)],
-        "querystring": query.urlencode(),
-        "return_to": request.get_full_path(),
-        "can_post": member,
-        "can_vote": member,
+        "has_cards": bool(cards),
+        "cards_html": mark_safe(_CARDS),  # noqa: S308 - a slot, filled below
+        "querystring": listing.query.urlencode(),
+        "can_post": reader == MEMBER,
+        "user": SimpleNamespace(is_authenticated=reader != VISITOR),
     }
+    # No slot when no idea matches: then the whole body comes "before".
+    rendered = render_to_string("ideasbank/includes/list_body.html", context)
+    before, _, after = rendered.partition(_CARDS)
+    if reader != MEMBER:
+        body = "".join(card.head + card.forms[reader] + card.tail for card in cards)
+        return ListPage(texts=(before + body + after,), slots=())
+    texts, slots = [before], []
+    for card in cards:
+        texts[-1] += card.head
+        slots.append((card.pk, card.forms["vote"], card.forms["unvote"]))
+        texts.append(card.tail)
+    texts[-1] += after
+    return ListPage(texts=tuple(texts), slots=tuple(slots))
+
+
+def _voted_ids(user, version: int) -> frozenset[int]:
+    """The ids of the ideas this member has voted for, cached per list version (a vote
+    renews the version on commit, and drops this member's entry at once)."""
+    key = services.voted_ids_key(user.pk, version)
+    ids = cache.get(key)
+    if ids is None:
+        ids = frozenset(Vote.objects.filter(user=user).values_list("idea_id", flat=True))
+        cache.set(key, ids, CACHE_SECONDS)
+    return ids
 
 
 def _filter_choices(user) -> tuple[list, list]:
@@ -179,8 +316,8 @@ class _IdWindow:
 
 def _cards(ids: list[int], version: int) -> list[Card]:
     """The cards for these ideas, in order: from the cache, rendering only the missing ones."""
-    # "v2": the Card layout; a cache left by an older layout is not read.
-    keys = {pk: f"ideasbank:card:v2:{version}:{pk}" for pk in ids}
+    # "v3": the Card layout; a cache left by an older layout is not read.
+    keys = {pk: f"ideasbank:card:v3:{version}:{pk}" for pk in ids}
     found = cache.get_many(keys.values())
     missing = [pk for pk in ids if keys[pk] not in found]
     if missing:
@@ -197,15 +334,28 @@ def _cards(ids: list[int], version: int) -> list[Card]:
 
 
 def _card(idea: Idea) -> Card:
-    context = {"idea": idea}
-    return Card(
-        pk=idea.pk,
-        title=idea.title,
-        is_open=idea.is_open,
-        is_hidden=idea.is_hidden,
-        vote_url=reverse("ideasbank:vote", args=[idea.pk]),
-        detail_url=idea.get_absolute_url(),
-        # Rendered by our own templates: safe to mark.
-        body=mark_safe(render_to_string("ideasbank/includes/idea_card_body.html", context)),  # noqa: S308
-        count=mark_safe(render_to_string("ideasbank/includes/vote_count.html", context)),  # noqa: S308
+    vote_url = reverse("ideasbank:vote", args=[idea.pk])
+    detail_url = idea.get_absolute_url()
+    card = render_to_string(
+        "ideasbank/includes/idea_card.html",
+        {"idea": idea, "vote_form": mark_safe(_VOTE_FORM)},  # noqa: S308 - a slot
     )
+    head, _, tail = card.partition(_VOTE_FORM)
+    base = {
+        "idea": idea,
+        "vote_url": vote_url,
+        "detail_url": detail_url,
+        "csrf_token": pages.CSRF_SLOT,
+        "return_to": _NEXT,
+    }
+    variants = {
+        "vote": {"can_vote": True, "has_voted": False},
+        "unvote": {"can_vote": True, "has_voted": True},
+        SIGNED_IN: {"can_vote": False, "user": SimpleNamespace(is_authenticated=True)},
+        VISITOR: {"can_vote": False, "user": SimpleNamespace(is_authenticated=False)},
+    }
+    forms = {
+        name: render_to_string("ideasbank/includes/vote_form.html", {**base, **variant})
+        for name, variant in variants.items()
+    }
+    return Card(pk=idea.pk, head=head, tail=tail, forms=forms)
