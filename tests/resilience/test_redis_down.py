@@ -195,3 +195,25 @@ def test_with_redis_down_a_signed_in_page_never_answers_500(on_own_redis, settin
     ]:
         response = client.get(path)
         assert _page_ok(response), (path, response.status_code)
+
+
+def test_the_cache_answers_a_miss_when_redis_is_away(caplog):
+    """Each cache call the site makes, against a Redis that is not there: no exception."""
+    from core.cache import FailSoftRedisCache
+
+    options = redis_settings("redis://127.0.0.1:1/0")["CACHES"]["default"]
+    cache = FailSoftRedisCache(options["LOCATION"], dict(options))
+    FailSoftRedisCache._last_warning = 0.0  # warnings are spaced out; start afresh
+    with caplog.at_level("WARNING", logger="core.cache"):
+        assert cache.get("k") is None
+        assert cache.get("k", "fallback") == "fallback"
+        assert cache.get_many(["a", "b"]) == {}
+        # add() reports success, so a lock or an interval does not hold anyone up.
+        assert cache.add("k", 1) is True
+        assert cache.set("k", 1) is None
+        assert cache.set_many({"a": 1}) == []
+        assert cache.incr("k") == 1
+        assert cache.get_or_set("k", 5) == 5
+        assert cache.delete("k") is False
+        assert cache.touch("k") is False
+    assert "serving without the cache" in caplog.text
