@@ -8,10 +8,11 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from cms.privacy import view_restrictions
 from liveblogs.events import liveblog_group, ready_message
-from liveblogs.fanout import fanout
+from liveblogs.fanout import SLOW_READER_BYTES, SlowReader, fanout
 from liveblogs.models import LiveblogPage
 from liveblogs.permissions import can_view_liveblog
 from liveblogs.services import changes_since, parse_seq
+from liveblogs.wire import DirectSocket
 
 CATCH_UP_BATCH = 500
 REFUSED = 4403
@@ -33,6 +34,9 @@ class LiveblogConsumer(AsyncJsonWebsocketConsumer):
     # Live frames the fan-out hands over while this reader is still catching
     # up; they are sent after the catch-up, so the reader gets every change in order.
     held: list[str] | None = None
+    # The daphne socket live frames are written to directly (liveblogs.wire),
+    # or None: then they go through the ordinary ASGI send.
+    direct: DirectSocket | None = None
 
     async def __call__(self, scope, receive, send):
         try:
@@ -53,9 +57,25 @@ class LiveblogConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=REFUSED)
             return
         await self.accept()
+        self.direct = DirectSocket.find(self.base_send)
 
     async def _may_read(self) -> bool:
-        return not await database_sync_to_async(_without_access)([self])
+        """Ask the one privacy check, with the liveblog's page and restrictions
+        read once per process subscription rather than per reader (liveblogs.fanout
+        forgets them on any access or state event); a visitor on a liveblog with no
+        restriction is answered without a database round."""
+        generation, facts = fanout.access_snapshot(self.group)
+        if facts is None:
+            facts = await database_sync_to_async(_access_facts)(self.page_id)
+            fanout.store_access(self.group, generation, facts)
+        page, restrictions = facts
+        if page is None:
+            return False
+        user = self.scope.get("user")
+        session = self.scope.get("session")
+        if not restrictions and not getattr(user, "is_authenticated", False):
+            return can_view_liveblog(user, page, session, restrictions)
+        return await database_sync_to_async(can_view_liveblog)(user, page, session, restrictions)
 
     @classmethod
     async def refused_readers(cls, readers: list) -> list:
@@ -83,6 +103,18 @@ class LiveblogConsumer(AsyncJsonWebsocketConsumer):
             self.held.append(text_data)
             return
         await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
+
+    def deliver(self, frame) -> bool:
+        """The fan-out's fast way in, with no await: True once the frame is held or
+        written; False when it must come through `send` instead."""
+        if self.held is not None:
+            self.held.append(frame.text)
+            return True
+        if self.direct is None:
+            return False
+        if self.direct.pending() > SLOW_READER_BYTES:
+            raise SlowReader
+        return self.direct.write(frame.wire)
 
     async def _send_now(self, text: str) -> None:
         await super().send(text_data=text)
@@ -129,6 +161,12 @@ class LiveblogConsumer(AsyncJsonWebsocketConsumer):
 
     async def disconnect(self, code):
         self._unregister()
+
+
+def _access_facts(page_id: int) -> tuple:
+    """The liveblog page (None if gone) and its view restrictions, for `can_view_liveblog`."""
+    page = LiveblogPage.objects.filter(pk=page_id).first()
+    return page, (view_restrictions(page) if page is not None else [])
 
 
 def _without_access(readers: list) -> list:
