@@ -1,7 +1,8 @@
 """Liveblog fan-out: time from posting an entry to its receipt by every reader.
 
     .venv/bin/python bench/liveblog_fanout.py [--clients 1000] [--layer memory|redis]
-                                              [--processes 1|2] [--rounds 5]
+                                              [--processes 1|2] [--rounds 5] [--runs 1]
+                                              [--idle SECONDS] [--skip-bare]
 
 Three variants, the same number of WebSocket clients, one after the other in
 one run, on 127.0.0.1 only:
@@ -13,7 +14,14 @@ one run, on 127.0.0.1 only:
   raw       a `websockets` server calling broadcast(), no Django
             (bench/liveblog_raw_server.py, always one process).
 Clients are spread round-robin over the daphne processes; posts and triggers
-go to the first. The last line is the ratio of p99s.
+go to the first. Each variant prints p50, p99, the slowest delivery of each
+round, and the server's memory per connected reader (resident memory of its
+processes with the readers connected, less before they connected). The last
+line of a run is the ratio of p99s and of p50s, liveblog/raw.
+
+--idle 60 waits 60 s of silence before each measured round (in every
+variant), so a connection gone cold (a Redis read timing out, a pool's stale
+connection) shows in the figures. --runs 3 repeats the whole run three times.
 """
 
 import argparse
@@ -134,6 +142,7 @@ async def open_readers(urls: list[str], count: int, hello: str | None, origin_fo
     limit = asyncio.Semaphore(100)
     readers: list[Reader] = []
     failed = 0
+    errors: dict[str, int] = {}
 
     async def one(i: int) -> None:
         nonlocal failed
@@ -147,42 +156,65 @@ async def open_readers(urls: list[str], count: int, hello: str | None, origin_fo
                     open_timeout=30,
                     ping_interval=None,
                 )
-            except Exception:
+            except Exception as exc:
                 failed += 1
+                text = f"{type(exc).__name__}: {exc}"[:120]
+                errors[text] = errors.get(text, 0) + 1
                 return
             if hello is not None:
                 await ws.send(hello)
-                ready = json.loads(await ws.recv())
-                assert ready.get("type") == "ready", ready
+                # Catch-up (entries of earlier runs) comes first, then "ready".
+                while json.loads(await ws.recv()).get("type") != "ready":
+                    pass
         reader = Reader(ws)
         readers.append(reader)
 
     await asyncio.gather(*(one(i) for i in range(count)))
+    for text, n in errors.items():
+        print(f"  {n} connection(s) failed: {text}", flush=True)
     tasks = [asyncio.create_task(r.run()) for r in readers]
     return readers, tasks, failed
 
 
-async def measure(readers, rounds: int, fire) -> dict:
+def rss_kib(pids: list[int]) -> int:
+    """Resident memory of these processes, KiB (Linux /proc)."""
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+async def measure(readers, rounds: int, fire, idle: float = 0.0) -> dict:
     """fire(token) posts once; returns latencies (ms) of every delivery, and the share."""
     latencies: list[float] = []
+    round_max: list[float] = []
+    answered: list[float] = []  # when the trigger (the POST) was answered
     delivered = 0
     # One unmeasured round first: the first request of a process pays for
     # loading templates and opening connections, in every variant alike.
     await fire("bench-round-warm")
     await asyncio.sleep(1.0)
     for n in range(rounds):
+        if idle:
+            await asyncio.sleep(idle)
         token = f"bench-round-{n:04d}"
         started = time.perf_counter()
         await fire(token)
+        answered.append((time.perf_counter() - started) * 1000)
         deadline = started + ROUND_TIMEOUT
         while time.perf_counter() < deadline:
             if all(token in r.received for r in readers):
                 break
             await asyncio.sleep(0.005)
-        for r in readers:
-            if token in r.received:
-                delivered += 1
-                latencies.append((r.received[token] - started) * 1000)
+        this_round = [(r.received[token] - started) * 1000 for r in readers if token in r.received]
+        delivered += len(this_round)
+        latencies += this_round
+        round_max.append(max(this_round, default=float("nan")))
         await asyncio.sleep(0.5)
     expected = len(readers) * rounds
     latencies.sort()
@@ -191,6 +223,8 @@ async def measure(readers, rounds: int, fire) -> dict:
         "p99": latencies[int(len(latencies) * 0.99) - 1] if latencies else float("nan"),
         "max": latencies[-1] if latencies else float("nan"),
         "delivered": delivered / expected if expected else 0.0,
+        "round_max": round_max,
+        "answered": answered,
     }
 
 
@@ -200,11 +234,19 @@ async def close_readers(readers, tasks) -> None:
         task.cancel()
 
 
-def report(name: str, result: dict, clients: int, connected: int) -> None:
+def report(name: str, result: dict, clients: int, connected: int, memory: tuple) -> None:
+    before, after = memory
+    per_reader = (after - before) / connected if connected else float("nan")
+    result["kib_per_reader"] = per_reader
+    rounds = " ".join(
+        f"{m:.0f}/{a:.0f}" for m, a in zip(result["round_max"], result["answered"], strict=True)
+    )
     print(
         f"{name:9s} clients {connected}/{clients}  p50 {result['p50']:7.1f} ms  "
         f"p99 {result['p99']:7.1f} ms  max {result['max']:7.1f} ms  "
-        f"delivered {result['delivered'] * 100:5.1f} %",
+        f"delivered {result['delivered'] * 100:5.1f} %  "
+        f"server memory {after / 1024:.0f} MiB, {per_reader:.1f} KiB per reader  "
+        f"(per round, ms: slowest delivery/trigger answered: {rounds})",
         flush=True,
     )
 
@@ -216,6 +258,8 @@ async def run_liveblog(args, env, setup) -> tuple[dict, int]:
         for port, server in zip(ports, servers, strict=True):
             wait_http(f"http://127.0.0.1:{port}/healthz/", server)
         urls = [f"ws://127.0.0.1:{p}/ws/liveblogs/{setup['page_id']}/" for p in ports]
+        pids = [server.pid for server in servers]
+        before = rss_kib(pids)
         readers, tasks, failed = await open_readers(
             urls,
             args.clients,
@@ -239,10 +283,11 @@ async def run_liveblog(args, env, setup) -> tuple[dict, int]:
                 raise RuntimeError(f"posting an entry answered HTTP {status}")
 
         await asyncio.sleep(1.0)
-        result = await measure(readers, args.rounds, fire)
+        memory = (before, rss_kib(pids))
+        result = await measure(readers, args.rounds, fire, args.idle)
         frame_len = max((r.frame_len for r in readers), default=1500)
         await close_readers(readers, tasks)
-        report("liveblog", result, args.clients, len(readers))
+        report("liveblog", result, args.clients, len(readers), memory)
         return result, frame_len
     finally:
         stop(servers)
@@ -255,18 +300,21 @@ async def run_bare(args, env, frame_len: int) -> dict:
         for port, server in zip(ports, servers, strict=True):
             wait_http(f"http://127.0.0.1:{port}/", server)
         urls = [f"ws://127.0.0.1:{p}/ws/bare/" for p in ports]
+        pids = [server.pid for server in servers]
+        before = rss_kib(pids)
         readers, tasks, failed = await open_readers(
             urls, args.clients, None, lambda url: "http://" + url.split("/")[2]
         )
         await asyncio.sleep(1.0)
+        memory = (before, rss_kib(pids))
 
         async def fire(token: str) -> None:
             payload = json.dumps({"type": "entry", "html": token}).ljust(frame_len)
             await http_post(ports[0], "/trigger/", payload.encode(), {})
 
-        result = await measure(readers, args.rounds, fire)
+        result = await measure(readers, args.rounds, fire, args.idle)
         await close_readers(readers, tasks)
-        report("bare", result, args.clients, len(readers))
+        report("bare", result, args.clients, len(readers), memory)
         return result
     finally:
         stop(servers)
@@ -283,17 +331,19 @@ async def run_raw(args, frame_len: int) -> dict:
     try:
         server.stdout.readline()
         url = f"ws://127.0.0.1:{port}/"
+        before = rss_kib([server.pid])
         readers, tasks, failed = await open_readers([url], args.clients, None, lambda u: None)
         control = await websockets.connect(f"ws://127.0.0.1:{port}/trigger", max_size=2**20)
         await asyncio.sleep(1.0)
+        memory = (before, rss_kib([server.pid]))
 
         async def fire(token: str) -> None:
             await control.send(json.dumps({"type": "entry", "html": token}).ljust(frame_len))
 
-        result = await measure(readers, args.rounds, fire)
+        result = await measure(readers, args.rounds, fire, args.idle)
         await control.close()
         await close_readers(readers, tasks)
-        report("raw", result, args.clients, len(readers))
+        report("raw", result, args.clients, len(readers), memory)
         return result
     finally:
         stop([server])
@@ -305,7 +355,12 @@ async def main() -> None:
     parser.add_argument("--layer", choices=["memory", "redis"], default="memory")
     parser.add_argument("--processes", type=int, choices=[1, 2], default=1)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/4")
+    parser.add_argument("--runs", type=int, default=1, help="repeat the whole run")
+    parser.add_argument(
+        "--idle", type=float, default=0.0, help="seconds of silence before each round"
+    )
+    parser.add_argument("--skip-bare", action="store_true", help="leave out bare Channels")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/13")
     args = parser.parse_args()
     if args.processes == 2 and args.layer != "redis":
         parser.error("two processes share entries only through Redis: add --layer redis")
@@ -349,18 +404,27 @@ async def main() -> None:
     print(f"work directory (database, server logs): {workdir}", flush=True)
     print(
         f"{args.clients} clients, layer {args.layer}, {args.processes} daphne process(es), "
-        f"{args.rounds} rounds",
+        f"{args.rounds} rounds"
+        + (f", {args.idle:.0f} s of silence before each" if args.idle else ""),
         flush=True,
     )
-    liveblog, frame_len = await run_liveblog(args, env, setup)
-    print(f"frame size {frame_len} bytes", flush=True)
-    bare = await run_bare(args, env, frame_len)
-    raw = await run_raw(args, frame_len)
-    print(
-        f"ratio p99 liveblog/raw = {liveblog['p99'] / raw['p99']:.2f} "
-        f"(bare Channels/raw = {bare['p99'] / raw['p99']:.2f})",
-        flush=True,
-    )
+    for run in range(1, args.runs + 1):
+        if args.runs > 1:
+            print(f"-- run {run} of {args.runs}", flush=True)
+        liveblog, frame_len = await run_liveblog(args, env, setup)
+        print(f"frame size {frame_len} bytes", flush=True)
+        bare = None if args.skip_bare else await run_bare(args, env, frame_len)
+        raw = await run_raw(args, frame_len)
+        bare_ratio = (
+            "" if bare is None else f" (bare Channels/raw = {bare['p99'] / raw['p99']:.2f})"
+        )
+        print(
+            f"ratio p99 liveblog/raw = {liveblog['p99'] / raw['p99']:.2f}{bare_ratio}; "
+            f"p50 liveblog {liveblog['p50']:.1f} ms, raw {raw['p50']:.1f} ms "
+            f"(ratio {liveblog['p50'] / raw['p50']:.2f}); memory per reader "
+            f"liveblog {liveblog['kib_per_reader']:.1f} KiB, raw {raw['kib_per_reader']:.1f} KiB",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":
