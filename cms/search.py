@@ -25,7 +25,8 @@ def event_hit(event) -> SearchHit:
 
 
 def pages_source(user) -> SearchSource:
-    pages = pages_visible_to(user).filter(depth__gt=1).not_type(EventPage)
+    # specific(): the page's summary is read from one query per page type, not per page.
+    pages = pages_visible_to(user).filter(depth__gt=1).not_type(EventPage).specific()
     return SearchSource(key="pages", label="Pages and library", queryset=pages, hit=page_hit)
 
 

@@ -8,10 +8,11 @@ Each app registers a provider in its wagtail_hooks.py:
                             queryset=Idea.objects.visible_to(user), hit=idea_hit)
 
 The queryset holds only what that user may open (the app's own visible_to()
-or cms.privacy.pages_visible_to), so permission is applied BEFORE searching;
-the search never filters afterwards. Searching is Wagtail's database backend
-(SQLite FTS5, PostgreSQL full-text search), ranked by relevance, and every
-section's scores are merged into one list.
+or cms.privacy.pages_visible_to), so permission is applied inside the search
+statement itself; nothing is filtered afterwards. Searching is Wagtail's
+database index (SQLite FTS5, PostgreSQL full-text search, both stemmed), ranked
+in one statement over every section (core.search_backend.RankedSearch): one
+page of results and a count per type, then one query per type on the page.
 """
 
 import logging
@@ -21,14 +22,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, transaction
 from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed
 from wagtail import hooks
 from wagtail.search import index
-from wagtail.search.backends import get_search_backend
 
-from core.search_backend import SQLiteRanked
+from core.search_backend import RankedSearch, Section
 from core.validators import strip_control
 
 logger = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ SEARCH_HOOK = "hub_search_provider"
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 PER_PAGE = 20
-# Deeper pages of the merged list cost a fetch of every section up to them.
+# Results are paged no deeper than this (500 results).
 MAX_PAGES = 25
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -59,12 +59,14 @@ class SearchHit:
 @dataclass(frozen=True)
 class SearchSource:
     """One section of the search: a key for the type filter, its label, what the
-    user may open, and how one object becomes a hit."""
+    user may open, how one object becomes a hit, and its weight in the ranking
+    (below 1 for items that are usually less wanted than others with the same words)."""
 
     key: str
     label: str
     queryset: QuerySet
     hit: Callable[[Any], SearchHit]
+    weight: float = 1.0
 
 
 def clean_query(query: str) -> tuple[str, str]:
@@ -92,40 +94,38 @@ def search_terms(query: str) -> str:
     return " ".join(kept[:MAX_WORDS])
 
 
-def _rank(score) -> float:
-    # SQLite's bm25() is negative, better when lower; PostgreSQL's ts_rank the reverse.
-    score = score or 0.0
-    return -score if connection.vendor == "sqlite" else score
-
-
-def ranked(queryset: QuerySet, query: str, *, operator: str = "and"):
-    """The queryset's objects matching the words, best first, each with ``_score``.
-
-    An empty list when nothing matches or the backend refuses the query.
-    """
-    terms = search_terms(query)
-    if not terms:
-        return queryset.none()
-    if connection.vendor == "sqlite":
-        return SQLiteRanked(queryset, terms.split(), operator)
-    backend = get_search_backend()
-    return backend.search(terms, queryset, operator=operator).annotate_score("_score")
-
-
-def _safe_count(results) -> int:
+def _run(search: RankedSearch, **kwargs):
+    """(rows, counts); nothing when the database refuses the query, which is logged."""
     try:
-        return results.count()
-    except DatabaseError:
-        logger.warning("search count failed", exc_info=True)
-        return 0
-
-
-def _safe_list(results, stop: int) -> list:
-    try:
-        return list(results[:stop])
+        if connection.in_atomic_block:
+            # A failed statement must not break the rest of the request's transaction.
+            with transaction.atomic():
+                return search.page(**kwargs)
+        return search.page(**kwargs)
     except DatabaseError:
         logger.warning("search failed", exc_info=True)
+        return [], {}
+
+
+def _searches(sections: list[Section], query: str, operator: str = "and"):
+    """Every word must match; when nothing does, any word may."""
+    words = search_terms(query).split()
+    first = RankedSearch(sections, words, operator=operator, exact=query)
+    if operator == "and" and len(words) > 1:
+        return first, RankedSearch(sections, words, operator="or", exact=query)
+    return first, None
+
+
+def ranked(queryset: QuerySet, query: str, *, limit: int = 10, operator: str = "and") -> list:
+    """Up to ``limit`` of the queryset's objects matching the words, best first."""
+    if not search_terms(query):
         return []
+    first, fallback = _searches([Section("only", queryset)], query, operator)
+    rows, counts = _run(first, limit=limit)
+    if not counts and fallback is not None:
+        rows, counts = _run(fallback, limit=limit)
+    objects = queryset.in_bulk([row.pk for row in rows])
+    return [objects[row.pk] for row in rows if row.pk in objects]
 
 
 def sources_for(user) -> list[SearchSource]:
@@ -137,40 +137,23 @@ def sources_for(user) -> list[SearchSource]:
     return sources
 
 
-class _Merged:
-    """All sections' results as one sequence ordered by rank, for the Paginator."""
+class _Results:
+    """The ranked rows as a sequence for the Paginator: its length is the count, and
+    the page asked for was fetched with the counts, in the same statement."""
 
-    def __init__(self, sections, query: str = ""):
-        self.sections = sections  # [(source, results, count)]
-        self.query = search_terms(query)
-
-    def __len__(self):
-        return min(sum(count for _, _, count in self.sections), PER_PAGE * MAX_PAGES)
-
-    def __getitem__(self, item):
-        stop = item.stop if isinstance(item, slice) else item + 1
-        scored = []
-        for source, results, count in self.sections:
-            if not count:
-                continue
-            for obj in _safe_list(results, stop):
-                # An object named exactly as searched comes first ("Oldham Council").
-                exact = search_terms(str(obj)) == self.query
-                scored.append(((exact, _rank(getattr(obj, "_score", 0))), source, obj))
-        scored.sort(key=lambda row: row[0], reverse=True)
-        return [(source, obj) for _, source, obj in scored][item]
-
-
-class _Single:
-    def __init__(self, source, results, count):
-        self.source, self.results, self.count = source, results, count
+    def __init__(self, search, key, offset, rows, total):
+        self.search, self.key, self.total = search, key, total
+        self.fetched = {offset: rows}
 
     def __len__(self):
-        return self.count
+        return min(self.total, PER_PAGE * MAX_PAGES)
 
     def __getitem__(self, item):
-        rows = _safe_list(self.results, item.stop if isinstance(item, slice) else item + 1)
-        return [(self.source, obj) for obj in rows][item]
+        start = item.start or 0
+        stop = item.stop if item.stop is not None else start + PER_PAGE
+        if start not in self.fetched:
+            self.fetched[start] = _run(self.search, key=self.key, offset=start, limit=PER_PAGE)[0]
+        return self.fetched[start][: stop - start]
 
 
 @dataclass
@@ -184,47 +167,65 @@ class SearchPage:
     total: int
 
 
+def _page_number(value) -> int:
+    try:
+        number = int(str(value))
+    except ValueError:
+        return 1
+    return min(max(number, 1), MAX_PAGES)
+
+
+def _hits(sources: dict[str, SearchSource], rows) -> list:
+    """(hit, label) for each row, in order: one query per type on the page."""
+    wanted: dict[str, list] = {}
+    for row in rows:
+        wanted.setdefault(row.key, []).append(row.pk)
+    loaded = {key: sources[key].queryset.in_bulk(pks) for key, pks in wanted.items()}
+    found = []
+    for row in rows:
+        obj = loaded[row.key].get(row.pk)
+        if obj is not None:
+            source = sources[row.key]
+            found.append((source.hit(obj), source.label))
+    return found
+
+
 def search_site(user, raw_query: str, *, kind: str = "", page_number=1) -> SearchPage:
     """One page of ranked results for that user, with a count per type."""
     query, message = clean_query(raw_query)
-    sections = []
+    sources = {source.key: source for source in sources_for(user)}
+    sections = [Section(s.key, s.queryset, s.weight) for s in sources.values()]
+    kind = kind if kind in sources else ""
+    number = _page_number(page_number)
+    search, rows, counts = None, [], {}
     if search_terms(query):
-        for source in sources_for(user):
-            results = ranked(source.queryset, query)
-            count = _safe_count(results)
-            if not count:
-                # Every word must match; when nothing does, any word may.
-                results = ranked(source.queryset, query, operator="or")
-                count = _safe_count(results)
-            sections.append((source, results, count))
-    facets = [(s.key, s.label, count) for s, _, count in sections if count]
-    chosen = [row for row in sections if row[0].key == kind and row[2]]
-    sequence = _Single(*chosen[0]) if chosen else _Merged(sections, query)
+        for search in filter(None, _searches(sections, query)):
+            rows, counts = _run(search, key=kind or None, offset=(number - 1) * PER_PAGE)
+            if counts:
+                break
+        if kind and kind not in counts:
+            # Nothing of the chosen type: show every type.
+            kind = ""
+            rows, counts = _run(search, offset=(number - 1) * PER_PAGE)
+    total = sum(counts.values())
+    shown = min(counts.get(kind, 0) if kind else total, PER_PAGE * MAX_PAGES)
+    if rows == [] and shown and number > 1:
+        # Past the last page: show the last one, as Paginator.get_page does.
+        number = (shown - 1) // PER_PAGE + 1
+        rows = _run(search, key=kind or None, offset=(number - 1) * PER_PAGE)[0]
+    sequence = _Results(search, kind or None, (number - 1) * PER_PAGE, rows, shown)
     paginator = Paginator(sequence, PER_PAGE)
-    page = paginator.get_page(page_number)
-    page.object_list = [(source.hit(obj), source.label) for source, obj in page.object_list]
+    page = paginator.get_page(number)
+    page.object_list = _hits(sources, page.object_list)
     return SearchPage(
         query=query,
         message=message,
-        facets=facets,
-        selected=kind if chosen else "",
+        facets=[(key, s.label, counts[key]) for key, s in sources.items() if counts.get(key)],
+        selected=kind,
         page=page,
         paginator=paginator,
-        total=sum(count for _, _, count in sections),
+        total=total,
     )
-
-
-def search_everything(user, query: str, limit: int = 10) -> list[tuple[str, list[SearchHit]]]:
-    """Results grouped by section (label, hits), best first within each."""
-    query, _ = clean_query(query)
-    grouped = []
-    if not search_terms(query):
-        return grouped
-    for source in sources_for(user):
-        hits = [source.hit(obj) for obj in _safe_list(ranked(source.queryset, query), limit)]
-        if hits:
-            grouped.append((source.label, hits))
-    return grouped
 
 
 def _reindex_after_tags_change(sender, instance, action, **kwargs):

@@ -42,10 +42,12 @@ def threads_source(user) -> SearchSource:
 
 
 def posts_source(user) -> SearchSource:
+    # A reply ranks below a thread, idea or page with the same words: a reply's
+    # words are often an aside, a thread's or a page's its subject.
     return SearchSource(
-        key="replies", label="Replies", queryset=visible_replies(user), hit=post_hit
+        key="replies", label="Replies", queryset=visible_replies(user), hit=post_hit, weight=0.8
     )
 
 
 def search_threads(user, query: str, limit: int) -> list[SearchHit]:
-    return [thread_hit(t) for t in ranked(Thread.objects.visible_to(user), query)[:limit]]
+    return [thread_hit(t) for t in ranked(Thread.objects.visible_to(user), query, limit=limit)]

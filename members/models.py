@@ -265,7 +265,7 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
         return self._create_user(email, password, **extra)
 
 
-class User(AbstractUser):
+class User(index.Indexed, AbstractUser):
     """A person with an account; the member profile lives here too."""
 
     class Status(models.TextChoices):
@@ -322,6 +322,18 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["name"]
 
+    # Profiles in the site search (members.search indexes them when they are
+    # written, not on each sign-in; people_source shows only visible ones).
+    search_auto_update = False
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("job_title", boost=2),
+        index.SearchField("bio"),
+        index.RelatedFields("expertise", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+    ]
+
     objects = UserManager()
 
     class Meta:
@@ -333,6 +345,9 @@ class User(AbstractUser):
 
     def get_full_name(self):
         return self.name or self.email
+
+    def get_absolute_url(self):
+        return reverse("members:profile", args=[self.pk])
 
     def get_short_name(self):
         return (self.name or self.email).split(" ")[0]

@@ -3,6 +3,7 @@
 from allauth.account.signals import email_confirmed
 from django.dispatch import receiver
 
+from members import search  # noqa: F401 (indexes profiles when they are written)
 from members.services.membership import membership_on_email_verified
 
 

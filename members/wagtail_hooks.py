@@ -119,3 +119,10 @@ def councils_search(user):
     from members.search import organisations_source
 
     return organisations_source(user)
+
+
+@hooks.register(SEARCH_HOOK, order=55)
+def people_search(user):
+    from members.search import people_source
+
+    return people_source(user)

@@ -27,4 +27,4 @@ def placements_source(user) -> SearchSource:
 
 
 def search_placements(user, query: str, limit: int) -> list[SearchHit]:
-    return [placement_hit(p) for p in ranked(visible_placements(user), query)[:limit]]
+    return [placement_hit(p) for p in ranked(visible_placements(user), query, limit=limit)]

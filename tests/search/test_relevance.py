@@ -1,7 +1,8 @@
 """Relevance over the demo data: realistic queries put the expected item first.
 
 Runs on SQLite and on PostgreSQL (DATABASE_URL): singular and plural, a
-council's name, a theme, a phrase from a reply's body.
+council's name (bare or in full), a theme, a phrase from a reply's body, a
+person's name or job.
 """
 
 from io import StringIO
@@ -16,6 +17,7 @@ pytestmark = pytest.mark.django_db
 
 # (query, the title expected first)
 QUERIES = [
+    ("Cardiff", "Cardiff Council"),
     ("Cardiff Council", "Cardiff Council"),
     ("Oldham Council", "Oldham Council"),
     ("Telford and Wrekin", "Telford and Wrekin Council"),
@@ -35,7 +37,7 @@ QUERIES = [
         "Reply in Setting up a community energy co-operative: where did you start?",
     ),
     (
-        "town hall and depots",
+        "drop-in sessions in the depots",
         "Reply in Credit union partnerships: payroll savings for council staff",
     ),
     (
@@ -47,13 +49,16 @@ QUERIES = [
     ("measuring social value", "Development session: measuring social value"),
     ("co-operative energy", "Co-operative energy: a week with Plymouth's energy team"),
     ("co-production training", "Member and officer co-production training"),
-    ("co-produce services with members", "How to co-produce services with members and officers"),
+    ("co-produce services", "How to co-produce services with members and officers"),
     ("Young Lambeth", "Young Lambeth Co-operative"),
     ("principles", "Our principles"),
     ("accessibility", "Accessibility statement"),
     ("commissioning panels", "Service users on every co-operative commissioning panel"),
     ("governance", "Governance"),
     ("Beyond Asset Transfer", "Beyond Asset Transfer"),
+    ("Priya Lead", "Priya Lead"),
+    ("refugee support coordinator", "Cerys Officer"),
+    ("economic development officer", "Pat Officer"),
 ]
 
 
