@@ -60,29 +60,6 @@ class IdeaQuerySet(models.QuerySet):
     def sorted_by(self, sort: str):
         return self.order_by(*SORTS.get(sort, SORTS["top"])[1])
 
-    def similar_to(self, title: str, *, exclude_pk=None, limit: int = 5):
-        """Ideas sharing a significant word with the title (title or summary)."""
-        words = [
-            w
-            for w in {w.strip(".,;:!?'\"()").lower() for w in (title or "").split()}
-            if len(w) >= 4 and w not in STOPWORDS
-        ][:8]
-        if not words:
-            return self.none()
-        match = Q()
-        for word in words:
-            match |= Q(title__icontains=word) | Q(summary__icontains=word)
-        qs = self.filter(match)
-        if exclude_pk:
-            qs = qs.exclude(pk=exclude_pk)
-        return qs.order_by("-vote_count", "-created_at")[:limit]
-
-
-STOPWORDS = frozenset(
-    "about after also been being could from have into more most over should that "
-    "their them then there these they this those through what when where which "
-    "while with would your council councils idea ideas".split()
-)
 
 # key: (label, ordering)
 SORTS = {

@@ -1,6 +1,10 @@
-"""The ideas bank's part of the site search: only ideas the reader may see."""
+"""The ideas bank's part of the site search, and "similar ideas" while writing one.
 
-from core.search import SearchHit, SearchSource, ranked
+Both draw only from the ideas the reader may see, ranked by the site search
+(stemmed, titles weighted).
+"""
+
+from core.search import SearchHit, SearchSource, ranked, search_terms
 from ideasbank.models import Idea
 
 
@@ -17,4 +21,24 @@ def ideas_source(user) -> SearchSource:
 
 
 def search_ideas(user, query: str, limit: int) -> list[SearchHit]:
-    return [idea_hit(idea) for idea in ranked(Idea.objects.visible_to(user), query)[:limit]]
+    return [idea_hit(idea) for idea in ranked(Idea.objects.visible_to(user), query, limit=limit)]
+
+
+SIMILAR_LIMIT = 5
+# Words in nearly every idea's title: alone they make nothing similar.
+COMMON_WORDS = frozenset({"council", "councils", "idea", "ideas"})
+
+
+def similar_ideas(user, title: str, *, exclude_pk=None, limit: int = SIMILAR_LIMIT) -> list[Idea]:
+    """Ideas the reader may see sharing words with the title being written, the most alike first.
+
+    Any word may match (a title being written is not a search for all its words);
+    the ranking puts ideas matching more of them, and in their titles, first.
+    """
+    words = [word for word in search_terms(title).split() if word not in COMMON_WORDS]
+    if not words:
+        return []
+    ideas = Idea.objects.visible_to(user)
+    if exclude_pk is not None:
+        ideas = ideas.exclude(pk=exclude_pk)
+    return ranked(ideas, " ".join(words), limit=limit, operator="or")

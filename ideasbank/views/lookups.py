@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
 from core.validators import strip_control
-from ideasbank import permissions
+from ideasbank import permissions, search
 from ideasbank.models import Idea
 
 CACHE_SECONDS = 300
@@ -38,9 +38,8 @@ def visible_themes(user):
 
 
 def similar_ideas(user, title: str, exclude_pk=None) -> list[Idea]:
-    """Ideas this reader may see that are like the title being written."""
-    title = strip_control(title)[:200]
-    return list(Idea.objects.visible_to(user).similar_to(title, exclude_pk=exclude_pk))
+    """Ideas this reader may see like the title being written, ranked as the site search ranks."""
+    return search.similar_ideas(user, strip_control(title)[:200], exclude_pk=exclude_pk)
 
 
 def idea_action(view):
