@@ -18,7 +18,7 @@ page of results and a count per type, then one query per type on the page.
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -39,6 +39,7 @@ MAX_WORDS = 12
 PER_PAGE = 20
 # Results are paged no deeper than this (500 results).
 MAX_PAGES = 25
+SUMMARY_LENGTH = 200
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Words too common to rank by (PostgreSQL's English configuration drops them too).
@@ -186,8 +187,15 @@ def _hits(sources: dict[str, SearchSource], rows) -> list:
         obj = loaded[row.key].get(row.pk)
         if obj is not None:
             source = sources[row.key]
-            found.append((source.hit(obj), source.label))
+            found.append((_shortened(source.hit(obj)), source.label))
     return found
+
+
+def _shortened(hit: SearchHit) -> SearchHit:
+    # Cut here rather than with |truncatechars, which costs a translation lookup per hit.
+    if len(hit.summary) <= SUMMARY_LENGTH:
+        return hit
+    return replace(hit, summary=hit.summary[: SUMMARY_LENGTH - 1].rstrip() + "…")
 
 
 def search_site(user, raw_query: str, *, kind: str = "", page_number=1) -> SearchPage:
