@@ -174,6 +174,12 @@ def entry_update(*, entry: Entry, editor, fields: EntryFields) -> Entry:
     if entry.deleted_at is not None:
         raise ValidationError("This entry has been deleted.")
     fields = _clean(fields)
+    # An edit counts as a post, under the same limit as posting.
+    enforce(
+        f"liveblog-post:{editor.pk}",
+        getattr(settings, "HUB_LIVEBLOG_POST_RATE", "30/m"),
+        "You are posting very fast. Wait a moment and post again.",
+    )
     with transaction.atomic():
         _apply(entry, fields)
         entry.edited_at = timezone.now()

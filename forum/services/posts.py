@@ -96,6 +96,8 @@ def post_edit(*, post: Post, user, body: str) -> Post:
     body = clean_body(body)
     if body == post.body:
         return post
+    # An edit counts as a post: the same interval and rate as writing one.
+    enforce(f"forum-post:{user.pk}", settings.HUB_POST_RATE)
     mentioned = find_mentions(body)
     now = timezone.now()
     with transaction.atomic():

@@ -83,6 +83,8 @@ def _check_own(comment: Comment, actor, verb: str) -> None:
 def comment_edit(*, comment: Comment, actor, body: str) -> Comment:
     _check_own(comment, actor, "edit")
     body = _clean_body(body)
+    # An edit counts as a post: the same interval and rate as writing one.
+    enforce(f"ideas-post:{actor.pk}", settings.HUB_POST_RATE)
     comment.body = body
     comment.body_html = render_markdown(body)
     comment.edited_at = timezone.now()

@@ -79,6 +79,8 @@ def idea_update(
     data = _clean_idea(
         title=title, summary=summary, body=body, themes=themes, visibility=visibility
     )
+    # An edit counts as a post: the same interval and rate as writing one.
+    enforce(f"ideas-post:{actor.pk}", settings.HUB_POST_RATE)
     with transaction.atomic():
         idea.title, idea.summary, idea.body = data["title"], data["summary"], data["body"]
         idea.body_html = render_markdown(data["body"])

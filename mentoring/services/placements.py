@@ -188,6 +188,8 @@ def placement_update(*, actor, placement: Placement, details: PlacementDetails) 
     themes = gather(errors, parse_themes, details.themes)
     if errors:
         raise ValidationError(errors)
+    # An edit counts as a post: the same interval and rate as offering one.
+    limit_posting(actor)
     with transaction.atomic():
         locked = Placement.objects.select_for_update().get(pk=placement.pk)
         accepted = locked.applications.filter(state=Application.State.ACCEPTED).count()
