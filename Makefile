@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Emails and full links are built from SITE_URL: unless the environment or .env
+# sets it, it is the address `make run` serves on.
+SITE_URL_ENV := $(if $(SITE_URL)$(shell grep -s '^SITE_URL=' .env),,SITE_URL=http://$(HOST):$(PORT))
 
 .PHONY: run test install lint bench clean
 
@@ -16,13 +19,13 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 install: $(VENV)/.installed
 
 run: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	$(SITE_URL_ENV) $(PY) manage.py migrate --noinput
+	$(SITE_URL_ENV) $(PY) manage.py load_demo
 	@echo ""
 	@echo "The hub is starting on http://$(HOST):$(PORT)/"
 	@echo "Sign in at http://$(HOST):$(PORT)/accounts/login/ with a demo account above."
 	@echo "Wagtail admin: http://$(HOST):$(PORT)/admin/ (editor@councils.coop or admin@councils.coop)"
-	$(PY) -m daphne -b $(HOST) -p $(PORT) config.asgi:application
+	$(SITE_URL_ENV) $(PY) -m daphne -b $(HOST) -p $(PORT) config.asgi:application
 
 test: install
 	$(PY) -m pytest

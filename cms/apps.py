@@ -10,6 +10,7 @@ class CmsConfig(AppConfig):
             ensure_page_tree_root,
             ensure_principles,
             grant_editor_collection_permissions,
+            site_follows_site_url,
         )
         from core.signals import after_all_migrations
 
@@ -19,3 +20,5 @@ class CmsConfig(AppConfig):
             grant_editor_collection_permissions, uid="cms.editor_collections", order=25
         )
         after_all_migrations(ensure_principles, uid="cms.principles", order=26)
+        # A deployment that changes SITE_URL runs migrate; its Site record follows.
+        after_all_migrations(site_follows_site_url, uid="cms.site_url", order=27)

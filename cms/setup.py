@@ -21,6 +21,33 @@ def ensure_page_tree_root() -> None:
         Page.add_root(title="Root", slug="root")
 
 
+def site_address() -> tuple[str, int]:
+    """SITE_URL's hostname and port as Wagtail's Site keeps them (80 or 443 when absent)."""
+    from urllib.parse import urlsplit
+
+    url = urlsplit(settings.SITE_URL)
+    default_port = 443 if url.scheme == "https" else 80
+    return (url.hostname or "localhost"), (url.port or default_port)
+
+
+def site_follows_site_url() -> None:
+    """Point the default Wagtail Site at SITE_URL, so full URLs (feeds, JSON-LD) name this site.
+
+    Wagtail builds a page's full URL from its Site record; one left at
+    localhost:80 sent feed readers and search engines to http://localhost/.
+    """
+    from wagtail.models import Site
+
+    hostname, port = site_address()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None or (site.hostname, site.port) == (hostname, port):
+        return
+    if Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk).exists():
+        return  # another Site already answers for this address: an editor's choice
+    site.hostname, site.port = hostname, port
+    site.save()  # save(), not update(): Wagtail clears its cached site root paths on save
+
+
 # Network editors upload and choose images and documents in every collection
 # (Wagtail asks for these per collection, not as plain model permissions).
 EDITOR_COLLECTION_PERMISSIONS = [

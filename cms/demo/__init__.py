@@ -3,6 +3,7 @@
 from wagtail.models import Page, Site
 
 from cms.models import HomePage, LibraryIndexPage, StandardPage
+from cms.setup import site_address, site_follows_site_url
 
 HOME_INTRO = (
     "<p>A network of UK councils and affiliates that learn, share and develop "
@@ -76,12 +77,13 @@ def home_page() -> HomePage:
     )
     root.add_child(instance=home)
     home.save_revision().publish()
+    hostname, port = site_address()
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={
             "root_page": home,
-            "hostname": "localhost",
-            "port": 80,
+            "hostname": hostname,
+            "port": port,
             "site_name": "CCIN network hub",
         },
     )
@@ -94,6 +96,7 @@ def load(*, stdout) -> None:
     from cms.demo import events, library
 
     home = home_page()
+    site_follows_site_url()  # a demo loaded before under another SITE_URL
     for slug, title, intro, body in STANDARD_PAGES:
         _child(home, StandardPage, slug, title=title, introduction=intro, body=body)
 
