@@ -93,6 +93,12 @@ class LiveblogPage(RoutablePageMixin, Page):
         context.update(liveblog_context(request, self))
         return context
 
+    @path("")
+    def reading(self, request):
+        from liveblogs import views
+
+        return views.read(request, self)
+
     @path("updates/")
     def updates(self, request):
         from liveblogs import views

@@ -5,14 +5,18 @@ the composer's fetch requests ask for JSON and get `{"error", "errors"}`;
 plain-form posts get the site's 403 page, or the form again with its errors.
 """
 
+import hashlib
 import json
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.html import strip_tags
+from django.utils.http import http_date
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cms.privacy import can_view_page, view_restrictions
@@ -26,6 +30,9 @@ from liveblogs.permissions import can_edit_liveblog, check_can_edit, is_public_l
 
 PAGE_ENTRIES = 300
 EDIT_TEMPLATE = "liveblogs/entry_edit.html"
+# How long a browser or shared cache may keep an ended liveblog before asking
+# again (with its validators): corrections made after the end show within this.
+ENDED_MAX_AGE = 300
 
 
 def _json_ld(request, page: LiveblogPage, entries) -> str:
@@ -88,6 +95,57 @@ def liveblog_context(request, page: LiveblogPage, form=None) -> dict:
         "is_public": is_public_liveblog(page, view_restrictions(page, request)),
         "socket_path": f"/ws/liveblogs/{page.pk}/",
     }
+
+
+def _same_for_every_visitor(request, page: LiveblogPage) -> bool:
+    """An ended public liveblog, read by a visitor with no message waiting: one page for all."""
+    return (
+        request.method in ("GET", "HEAD")
+        and page.is_ended
+        and not request.user.is_authenticated
+        and is_public_liveblog(page, view_restrictions(page, request))
+        and not len(messages.get_messages(request))
+    )
+
+
+def _validators(request, page: LiveblogPage) -> tuple[str, int]:
+    """ETag and Last-Modified (a timestamp) of what a visitor sees of an ended liveblog."""
+    last_change = Change.objects.filter(page_id=page.pk).aggregate(at=Max("created_at"))["at"]
+    event = page.event if page.event_id else None
+    moments = [page.last_published_at, last_change, event and event.last_published_at]
+    last_modified = max(int(moment.timestamp()) for moment in moments if moment)
+    version = ":".join(
+        str(part)
+        for part in (
+            page.pk,
+            page.latest_revision_id,
+            services.last_seq(page.pk),
+            event and event.latest_revision_id,
+            request.GET.get("key") == "1",
+        )
+    )
+    return f'"{hashlib.sha256(version.encode()).hexdigest()[:32]}"', last_modified
+
+
+def read(request, page: LiveblogPage):
+    """The liveblog page. An ended public liveblog is cacheable for visitors, with validators
+    (a conditional GET answers 304); anyone signed in, and every members-only liveblog,
+    gets a private answer that no shared cache may keep."""
+    if not _same_for_every_visitor(request, page):
+        response = page.render(request)
+        if request.user.is_authenticated or not is_public_liveblog(
+            page, view_restrictions(page, request)
+        ):
+            patch_cache_control(response, private=True)
+        return response
+    etag, last_modified = _validators(request, page)
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = page.render(request)
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=ENDED_MAX_AGE)
+    return response
 
 
 @require_safe

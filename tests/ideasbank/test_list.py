@@ -51,7 +51,7 @@ def test_vote_form_on_the_list_carries_this_readers_csrf_token(client_for, idea,
 def test_visitors_cached_page_has_no_csrf_token_or_vote_form(client_for, idea):
     html = client_for(None).get(LIST).content.decode()
     assert "csrfmiddlewaretoken" not in html and "Sign in to vote" in html
-    assert '"X-CSRFToken": ""' in html
+    assert "X-CSRFToken" not in html
 
 
 def test_closed_ideas_card_says_voting_closed(client_for, idea, editor, other_officer):
