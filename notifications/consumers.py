@@ -29,8 +29,9 @@ class NotificationConsumer(AsyncJsonWebsocketConsumer):
         if hasattr(self, "group"):
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
-    async def receive_json(self, content, **kwargs):
-        # Writes arrive over HTTP; the socket only listens.
+    async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        # Writes arrive over HTTP; the socket only listens, so any frame a
+        # client sends (JSON or not, text or binary) is ignored unparsed.
         return
 
     async def notification_new(self, event):
