@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from core.validators import strip_control
 from forum import permissions
 from forum.models import Category, Thread
+from forum.rendering import thread_rows
 from forum.views.lookups import category_or_404
 
 THREADS_PER_PAGE = 30
@@ -30,6 +31,7 @@ def category_list(request):
         {
             "categories": categories,
             "recent": recent,
+            "thread_rows": thread_rows(request.user, recent, show_category=True),
             "is_moderator": permissions.can_moderate(request.user),
         },
     )
@@ -52,6 +54,7 @@ def category_detail(request, slug: str):
         {
             "category": category,
             "page": page,
+            "thread_rows": thread_rows(request.user, page.object_list),
             "watching": watching,
             "can_start": permissions.can_start_thread(request.user, category),
         },
@@ -70,4 +73,12 @@ def search(request):
             .select_related("author")
             .order_by("-last_post_at")[:50]
         )
-    return render(request, "forum/search.html", {"query": query, "results": results})
+    return render(
+        request,
+        "forum/search.html",
+        {
+            "query": query,
+            "results": results,
+            "thread_rows": thread_rows(request.user, results, show_category=True),
+        },
+    )

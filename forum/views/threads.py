@@ -3,7 +3,7 @@
 import functools
 
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import Exists, OuterRef, Subquery, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -43,26 +43,44 @@ def decorate_posts(user, thread: Thread, posts, *, unread_after: int | None) -> 
         post.is_unread = unread_after is not None and post.number > unread_after
 
 
+@functools.lru_cache(maxsize=4096)
+def _page_links(page: int, num_pages: int) -> tuple[SafeString, SafeString]:
+    """The page links above and below the posts: the same for every reader of that page."""
+    # The paginator only numbers the pages: one item a page.
+    pages = Paginator(range(num_pages), 1)
+    context = {
+        "page_number": page,
+        "num_pages": num_pages,
+        "page_range": list(pages.get_elided_page_range(page, on_each_side=2, on_ends=1)),
+        "ellipsis": Paginator.ELLIPSIS,
+    }
+    return tuple(
+        render_to_string("forum/includes/thread_pages.html", {**context, "label": label})
+        for label in ("Pages of this discussion", "Pages of this discussion, again")
+    )
+
+
 @functools.cache
 def _blank_reply_fields() -> SafeString:
     """The empty reply form's fields: the same for every reader, so rendered once a process."""
     return render_to_string("includes/form_fields.html", {"form": PostForm()})
 
 
-def _with_authors(posts):
-    # The plain-text body is for search and editing; pages show body_html.
-    return posts.select_related("author", "author__organisation").defer("body")
+def _fetch_posts(queryset) -> list[Post]:
+    """The posts with their authors and, for edited posts, their earlier versions.
 
-
-def _fetch_history(posts) -> None:
-    """Earlier versions of the edited posts among ``posts``: one query, or none if none was."""
+    The plain-text body is for search and editing; pages show body_html.
+    Revisions exist only for edited posts, so most pages need no query for them.
+    """
+    posts = list(queryset.select_related("author", "author__organisation").defer("body"))
     edited = [post for post in posts if post.edited_at]
     if edited:
         prefetch_related_objects(edited, "revisions")
+    return posts
 
 
 def _posts_html(request, thread: Thread, posts, *, form_allowed: bool, is_moderator: bool):
-    user = request.user
+    user = _reader(request)
     return PostRenderer(
         user=user,
         thread=thread,
@@ -90,12 +108,23 @@ def _last_position(posts) -> int | None:
 
 @require_GET
 def thread_detail(request, pk: int, slug: str | None = None):
-    # Only what the page shows: the category (for permissions), not the author or answer rows.
-    thread = get_object_or_404(Thread.objects.visible_to(request.user), pk=pk)
-    user = request.user
-    state = None
+    user = _reader(request)
+    # Only what the page shows: the category (for permissions), not the author or answer
+    # rows; a member's read state and watch come in the same query.
+    threads = Thread.objects.visible_to(user)
     if user.is_authenticated:
-        state = ReadState.objects.filter(user=user, thread=thread).first()
+        states = ReadState.objects.filter(user=user, thread=OuterRef("pk"))
+        threads = threads.annotate(
+            state_pk=Subquery(states.values("pk")[:1]),
+            state_last_read=Subquery(states.values("last_read_number")[:1]),
+            is_watched=Exists(ThreadWatch.objects.filter(user=user, thread=OuterRef("pk"))),
+        )
+    thread = get_object_or_404(threads, pk=pk)
+    state = None
+    if getattr(thread, "state_pk", None) is not None:
+        state = ReadState(
+            pk=thread.state_pk, user=user, thread=thread, last_read_number=thread.state_last_read
+        )
     page = _page_number(request, thread)
     if page is None:
         # Opening a thread jumps to the first reply I have not read.
@@ -114,10 +143,17 @@ def thread_detail(request, pk: int, slug: str | None = None):
     return _render_page(request, thread, page, state=state)
 
 
-def _render_page(request, thread: Thread, page: int, *, state: ReadState | None):
+def _reader(request):
+    """The reader's user object itself: the permission checks ask it dozens of questions a
+    page, and each would otherwise pass through the lazy ``request.user`` wrapper."""
     user = request.user
-    posts = list(_with_authors(Post.objects.on_page(thread, page)).order_by("number"))
-    _fetch_history(posts)
+    user.is_authenticated  # noqa: B018 - loads the user
+    return getattr(user, "_wrapped", user)
+
+
+def _render_page(request, thread: Thread, page: int, *, state: ReadState | None):
+    user = _reader(request)
+    posts = _fetch_posts(Post.objects.on_page(thread, page).order_by("number"))
     unread_after = None
     if user.is_authenticated:
         unread_after = state.last_read_number if state is not None else 0
@@ -130,8 +166,9 @@ def _render_page(request, thread: Thread, page: int, *, state: ReadState | None)
             position=_last_position(posts),
             state=state,
         )
-    # Pages are ranges of post numbers, so the paginator counts a range, not rows.
-    pages = Paginator(range(thread.last_number), POSTS_PER_PAGE)
+    pages_above = pages_below = ""
+    if thread.num_pages > 1:
+        pages_above, pages_below = _page_links(page, thread.num_pages)
     is_mod = permissions.can_moderate(user)
     can_reply = permissions.can_reply(user, thread)
     context = {
@@ -142,12 +179,11 @@ def _render_page(request, thread: Thread, page: int, *, state: ReadState | None)
         ),
         "page_number": page,
         "num_pages": thread.num_pages,
-        "page_range": list(pages.get_elided_page_range(page, on_each_side=2, on_ends=1)),
-        "ellipsis": Paginator.ELLIPSIS,
+        "pages_above": pages_above,
+        "pages_below": pages_below,
         "form": PostForm() if can_reply else None,
         "reply_fields": _blank_reply_fields() if can_reply else "",
-        "watching": user.is_authenticated
-        and ThreadWatch.objects.filter(user=user, thread=thread).exists(),
+        "watching": getattr(thread, "is_watched", False),
         "can_watch": permissions.can_watch(user),
         "can_mark_answer": permissions.can_mark_answer(user, thread),
         "is_moderator": is_mod,
@@ -167,12 +203,9 @@ def thread_posts_after(request, pk: int):
     """Rendered posts after a number, for the "N new replies" banner (HTML fragment)."""
     thread = thread_or_404(request, pk)
     after = number_or_400(request.GET.get("after", "0"), name="after")
-    posts = list(
-        _with_authors(Post.objects.filter(thread=thread, number__gt=after)).order_by("number")[
-            :POSTS_PER_PAGE
-        ]
+    posts = _fetch_posts(
+        Post.objects.filter(thread=thread, number__gt=after).order_by("number")[:POSTS_PER_PAGE]
     )
-    _fetch_history(posts)
     user = request.user
     decorate_posts(user, thread, posts, unread_after=0)
     if posts:

@@ -256,3 +256,45 @@ def test_thread_page_query_counts_are_the_same_at_20_and_2000_replies(
     # A visitor's repeated page is one query (the thread, for its permissions).
     assert counts[20][("visitor", "1")] == 1
     assert max(counts[20].values()) <= 10
+
+
+# ---------------------------------------------------------------------------
+# Rows of threads in the category page, the latest discussions and search.
+
+
+def _row(html, t):
+    match = re.search(rf'<li class="forum-thread[^"]*" data-thread="{t.pk}">.*?</li>', html, re.S)
+    assert match, f"thread {t.pk} is not listed"
+    return match.group(0)
+
+
+def test_thread_rows_show_each_reader_their_own_state(
+    client_for, public_category, officer, other_officer, moderator
+):
+    t = thread(public_category, officer, title="Heat <pumps> & co")
+    reply(t, other_officer)
+    seen = thread(public_category, officer, title="Read already")
+    url = public_category.get_absolute_url()
+    visitor = _row(client_for(None).get(url).content.decode(), t)
+    assert "Heat &lt;pumps&gt; &amp; co" in visitor and "1 reply" in visitor
+    assert "forum-unread" not in visitor and "person-link" not in visitor
+    # The author has read the opening post only; the moderator never opened the thread.
+    html = client_for(officer).get(url).content.decode()
+    assert "1 unread" in _row(html, t) and "forum-unread" not in _row(html, seen)
+    assert 'class="person-link"' in _row(html, t)
+    assert ">New</strong>" in _row(client_for(moderator).get(url).content.decode(), t)
+    thread_set_hidden(thread=t, moderator=moderator, hidden=True)
+    assert f'data-thread="{t.pk}"' not in client_for(officer).get(url).content.decode()
+    hidden = _row(client_for(moderator).get(url).content.decode(), t)
+    assert '<span class="tag">Hidden</span>' in hidden
+
+
+def test_latest_discussions_and_search_name_the_category(client_for, public_category, officer):
+    t = thread(public_category, officer, title="Community energy pricing")
+    for html in (
+        client_for(officer).get(reverse("forum:index")).content.decode(),
+        client_for(None).get(reverse("forum:search"), {"q": "pricing"}).content.decode(),
+    ):
+        row = _row(html, t)
+        assert f'In <a href="{public_category.get_absolute_url()}">' in row
+        assert "0 replies" in row
