@@ -1,5 +1,8 @@
-"""Site-wide plain views: the 500 page, robots.txt and the favicon."""
+"""Site-wide plain views: the 500 and 503 pages, robots.txt and the favicon."""
 
+import sys
+
+from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
@@ -26,14 +29,24 @@ PLAIN_500 = (
 
 
 def server_error(request):
-    """The 500 page: rendered with no request, so no database or context processor runs."""
+    """The 500 page: rendered with no request, so no database or context processor runs.
+
+    When the database cannot be reached (restarting, failing over) the reader
+    gets a 503 "try again shortly" page with Retry-After instead, which a load
+    balancer and a browser both understand as temporary.
+    """
+    unavailable = isinstance(sys.exc_info()[1], OperationalError | InterfaceError)
+    status = 503 if unavailable else 500
     try:
         from django.template import loader
 
-        html = loader.get_template("500.html").render()
+        html = loader.get_template(f"{status}.html").render()
     except Exception:  # noqa: BLE001 - the error page must never fail itself
         html = PLAIN_500
-    return HttpResponse(html, status=500)
+    response = HttpResponse(html, status=status)
+    if unavailable:
+        response["Retry-After"] = "30"
+    return response
 
 
 @require_GET

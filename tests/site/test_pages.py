@@ -111,3 +111,14 @@ def test_an_unhandled_error_shows_the_styled_500_page(db, client, settings):
     response = client.get("/boom/")
     assert response.status_code == 500
     assert "Sorry, something went wrong" in response.content.decode()
+
+
+@pytest.mark.urls("tests.site.urls_boom")
+def test_a_database_outage_shows_a_503_page_that_says_to_try_again(db, client, settings):
+    settings.DEBUG = False
+    client.raise_request_exception = False
+    response = client.get("/database-down/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    html = response.content.decode()
+    assert "The hub is briefly unavailable" in html and "Nothing you saved earlier is lost" in html

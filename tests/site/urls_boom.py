@@ -11,3 +11,12 @@ def boom(request):
 
 
 urlpatterns = [path("boom/", boom), *site_urlpatterns]
+
+
+def database_down(request):
+    from django.db.utils import OperationalError
+
+    raise OperationalError("connection refused")
+
+
+urlpatterns = [path("database-down/", database_down), *urlpatterns]
