@@ -80,7 +80,7 @@ class PostRenderer:
         self._people: dict[int, str] = {}
         self._months: dict[int, str] = {}
 
-    def _person(self, person) -> str:
+    def person(self, person) -> str:
         """The author's name, linked to their profile when this reader may open it."""
         html = self._people.get(person.pk)
         if html is None:
@@ -173,7 +173,7 @@ class PostRenderer:
         if is_answer:
             classes += " forum-post--answer"
         if post.show_body or post.is_visible:
-            heading = self._person(post.author)
+            heading = self.person(post.author)
         else:
             heading = f"Post #{n}"
         organisation = post.author.organisation if post.show_body else None
@@ -218,3 +218,60 @@ class PostRenderer:
     def posts(self, posts) -> SafeString:
         # body_html is rendered from Markdown and sanitised when the post is written.
         return mark_safe("".join(self.post(post) for post in posts))  # noqa: S308
+
+
+def thread_rows(user, threads, *, show_category: bool = False) -> SafeString:
+    """Rows of a list of threads (a category, the latest discussions, search results).
+
+    Threads need ``with_read_state(user)`` for the unread counts, and their
+    author (and, with ``show_category``, their category) selected.
+    """
+    signed_in = bool(getattr(user, "is_authenticated", False))
+    people = PostRenderer(
+        user=user,
+        thread=None,
+        csrf_token="",
+        form_allowed=False,
+        can_mark_answer=False,
+        is_moderator=False,
+    )
+    months: dict[int, str] = {}
+    rows = []
+    for thread in threads:
+        url = escape(thread.get_absolute_url())
+        tags = "".join(
+            f'<span class="tag">{label}</span> '
+            for shown, label in (
+                (thread.pinned, "Pinned"),
+                (thread.locked, "Locked"),
+                (thread.answer_id, "Answered"),
+                (thread.hidden_at, "Hidden"),
+            )
+            if shown
+        )
+        where = ""
+        if show_category:
+            category = thread.category
+            where = (
+                f'In <a href="{escape(category.get_absolute_url())}">{escape(category.name)}</a> · '
+            )
+        replies = thread.reply_count
+        iso, shown = _dates(thread.last_post_at, months)
+        unread = ""
+        if signed_in:
+            if thread.read_count is None:
+                unread = ' · <strong class="forum-unread">New</strong>'
+            elif thread.unread_count:
+                unread = (
+                    f' · <a class="forum-unread" href="{url}">'
+                    f"<strong>{thread.unread_count} unread</strong></a>"
+                )
+        pinned = " forum-thread--pinned" if thread.pinned else ""
+        rows.append(
+            f'<li class="forum-thread{pinned}" data-thread="{thread.pk}">'
+            f'<h3 class="forum-thread__title"><a href="{url}">{escape(thread.title)}</a></h3>'
+            f'<p class="meta">{tags}{where}Started by {people.person(thread.author)} · '
+            f"{replies} repl{'y' if replies == 1 else 'ies'} · last post "
+            f'<time datetime="{iso}">{shown.split(",")[0]}</time>{unread}</p></li>\n'
+        )
+    return mark_safe("".join(rows))  # noqa: S308 - every value above is escaped
