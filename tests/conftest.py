@@ -192,7 +192,9 @@ class HubServer:
         )
         self._wait_until_ready()
 
-    def _wait_until_ready(self, timeout: float = 30.0) -> None:
+    def _wait_until_ready(self, timeout: float = 180.0) -> None:
+        # A deadline, not a delay: it returns as soon as /healthz/ answers. Starting
+        # Django and Wagtail took over 30 s on a loaded 2-core machine (load 17).
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -278,7 +280,11 @@ def login(page, server: HubServer, email: str, password: str = factories.PASSWOR
     page.goto(f"{server.url}/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
+    # Wait for the answer to the form itself: wait_for_load_state() alone returns at
+    # once for the sign-in page already loaded, and a goto() that follows under load
+    # could cancel the sign-in before its session cookie arrived.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
 
 
