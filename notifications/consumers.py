@@ -4,12 +4,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from notifications.events import notifications_group, unread_frame
-from notifications.models import Notification
-
-
-@database_sync_to_async
-def _unread_count(user) -> int:
-    return Notification.objects.for_user(user).unread().count()
+from notifications.unread import unread_count
 
 
 class NotificationConsumer(AsyncJsonWebsocketConsumer):
@@ -23,7 +18,7 @@ class NotificationConsumer(AsyncJsonWebsocketConsumer):
         await self.accept()
         # The count now, so a tab catches up on what arrived before it
         # connected or while its connection was down.
-        await self.send_json(unread_frame(await _unread_count(user)))
+        await self.send_json(unread_frame(await database_sync_to_async(unread_count)(user)))
 
     async def disconnect(self, code):
         if hasattr(self, "group"):
