@@ -172,6 +172,10 @@ def _visible_probe(queryset: QuerySet) -> tuple[str, list]:
     """EXISTS over the visible queryset, for the index row ``m`` (raises EmptyResultSet)."""
     probe = queryset.order_by().filter(pk=RawSQL("CAST(m.oid AS INTEGER)", [])).values("pk")
     sql, params = probe.query.sql_with_params()
+    if connection.vendor == "postgresql":
+        # OFFSET 0 keeps it a probe per match: otherwise PostgreSQL may hash every
+        # visible row first (all 25,000 replies to check a few hundred matches).
+        sql += " OFFSET 0"
     return f"EXISTS ({sql})", list(params)
 
 
@@ -244,10 +248,13 @@ class RankedSearch:
         weights = " ".join(f"WHEN {n} THEN {float(s.weight)!r}" for n, s in enumerate(kept))
         boost = EXACT_TITLE_BOOST
         # Only fixed text, numbers and Django's compiled SQL are formatted in.
+        # No WHERE here, and on PostgreSQL a fence against inlining the subquery: either
+        # would make the database evaluate the CASE (and its probes) twice.
+        fence = " OFFSET 0" if connection.vendor == "postgresql" else ""
         sql = (
             f"SELECT src, oid, exact * {boost} + rank * CASE src {weights} END AS score "  # noqa: S608
-            f"FROM (SELECT m.oid, m.rank, m.exact, CASE {' '.join(cases)} END AS src FROM m) s "
-            "WHERE src IS NOT NULL"
+            f"FROM (SELECT m.oid, m.rank, m.exact, CASE {' '.join(cases)} END AS src "
+            f"FROM m{fence}) s"
         )
         return sql, params, kept
 
@@ -260,14 +267,14 @@ class RankedSearch:
         except EmptyResultSet:
             return [], {}
         chosen = [n for n, s in enumerate(kept) if s.key == key]
-        where = f"WHERE src = {chosen[0]}" if chosen else ""
+        where = f"WHERE src = {chosen[0]}" if chosen else "WHERE src IS NOT NULL"
         materialized = "AS MATERIALIZED" if connection.vendor == "postgresql" else "AS"
         # One statement, so the full-text match runs once: a page of rows, then a count per section.
         sql = (
             f"WITH m {materialized} ({match_sql}), v {materialized} ({visible_sql}) "  # noqa: S608
             f"SELECT * FROM (SELECT src, oid, score, 0 AS n FROM v {where} "
             "ORDER BY score DESC, oid LIMIT %s OFFSET %s) page "
-            "UNION ALL SELECT src, NULL, NULL, COUNT(*) FROM v GROUP BY src"
+            "UNION ALL SELECT src, NULL, NULL, COUNT(*) FROM v WHERE src IS NOT NULL GROUP BY src"
         )
         params = [*match_params, *visible_params, limit, offset]
         with connection.cursor() as cursor:

@@ -35,7 +35,8 @@ def similar_ideas(user, title: str, *, exclude_pk=None, limit: int = SIMILAR_LIM
     Any word may match (a title being written is not a search for all its words);
     the ranking puts ideas matching more of them, and in their titles, first.
     """
-    words = [word for word in search_terms(title).split() if word not in COMMON_WORDS]
+    # Fragments such as the "co" of "co-operative" match half the bank: left out.
+    words = [w for w in search_terms(title).split() if len(w) > 2 and w not in COMMON_WORDS]
     if not words:
         return []
     ideas = Idea.objects.visible_to(user)
