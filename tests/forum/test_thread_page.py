@@ -8,11 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from forum.models import Post, Thread
 from forum.services.moderation import post_hide, thread_set_hidden
 from forum.services.posts import post_delete, post_edit, post_restore
 from forum.services.threads import thread_mark_answer
-from tests.forum.factories import reply, thread
+from tests.forum.factories import bulk_replies, reply, thread
 
 pytestmark = pytest.mark.django_db
 
@@ -206,23 +205,6 @@ def test_visitors_page_links_back_to_the_address_asked_for(client_for, public_ca
 # Query counts: the same at 20 and at 2,000 replies, for every reader.
 
 
-def _bulk_replies(t, authors, count):
-    start = t.last_number
-    Post.objects.bulk_create(
-        Post(
-            thread=t,
-            number=start + i,
-            position=start + i,
-            author=authors[i % len(authors)],
-            body=f"Reply {i}",
-            body_html=f"<p>Reply {i}</p>",
-        )
-        for i in range(1, count + 1)
-    )
-    Thread.objects.filter(pk=t.pk).update(last_number=start + count, visible_count=start + count)
-    t.refresh_from_db()
-
-
 def _queries_per_page(client_for, t, users, replies) -> dict[tuple, int]:
     found = {}
     for name, user in users.items():
@@ -247,7 +229,7 @@ def test_thread_page_query_counts_are_the_same_at_20_and_2000_replies(
     counts = {}
     for replies in (20, 2000):
         t = thread(public_category, officer, title=f"Thread with {replies}")
-        _bulk_replies(t, [officer, other_officer], replies)
+        bulk_replies(t, [officer, other_officer], replies)
         edited = reply(t, other_officer, body="edited later")
         post_edit(post=edited, user=other_officer, body="edited now")
         t.refresh_from_db()

@@ -9,7 +9,7 @@ from forum.models import Post, PostRevision, Thread
 from forum.services.moderation import thread_set_hidden, thread_set_locked
 from forum.services.posts import post_edit
 from notifications.models import Notification
-from tests.forum.factories import CategoryFactory, reply, thread
+from tests.forum.factories import CategoryFactory, bulk_replies, reply, thread
 
 pytestmark = pytest.mark.django_db
 
@@ -292,24 +292,6 @@ def test_out_of_range_page_numbers_are_clamped(client_for, public_category, offi
 # Query counts stay flat as data grows.
 
 
-def _bulk_replies(t, authors, count):
-    """Many replies at once, as the services would number them (fast set-up)."""
-    start = t.last_number
-    Post.objects.bulk_create(
-        Post(
-            thread=t,
-            number=start + i,
-            position=start + i,
-            author=authors[i % len(authors)],
-            body=f"Reply {i}",
-            body_html=f"<p>Reply {i}</p>",
-        )
-        for i in range(1, count + 1)
-    )
-    Thread.objects.filter(pk=t.pk).update(last_number=start + count, visible_count=start + count)
-    t.refresh_from_db()
-
-
 @pytest.mark.parametrize("replies", [20, 2000])
 def test_thread_page_queries_do_not_grow_with_replies(
     replies,
@@ -321,7 +303,7 @@ def test_thread_page_queries_do_not_grow_with_replies(
     moderator,
 ):
     t = thread(public_category, officer)
-    _bulk_replies(t, [officer, other_officer], replies)
+    bulk_replies(t, [officer, other_officer], replies)
     reply(t, other_officer, body="edited later")
     last = t.posts.order_by("-number").first()
 
