@@ -1,11 +1,9 @@
 """Who may do what, by role. Every view, queryset, feed and socket asks here."""
 
-from uuid import uuid4
-
 from django.contrib.auth.models import AnonymousUser, Group
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from core.stamps import restamp, stamped
 
 COUNCIL_LEADS = "Council leads"
 NETWORK_EDITORS = "Network editors"
@@ -34,30 +32,19 @@ ROLES_CACHE_SECONDS = 600
 
 
 def _cached_group_names(user_id: int) -> frozenset[str]:
-    key = f"members:groups:{user_id}"
-    found = cache.get_many([ROLES_VERSION_KEY, key])
-    version, entry = found.get(ROLES_VERSION_KEY), found.get(key)
-    if version is not None and entry is not None and entry[0] == version:
-        return entry[1]
-    if version is None:
-        version = uuid4().hex
-        if not cache.add(ROLES_VERSION_KEY, version, None):
-            version = cache.get(ROLES_VERSION_KEY) or version
-    names = frozenset(Group.objects.filter(user__pk=user_id).values_list("name", flat=True))
-    # Stored with the version it was read under: a read that raced a change is
-    # stored under the old version and never used.
-    cache.set(key, (version, names), ROLES_CACHE_SECONDS)
-    return names
+    # One stamp for everyone: any change of any membership renews it.
+    return stamped(
+        ROLES_VERSION_KEY,
+        f"members:groups:{user_id}",
+        lambda: frozenset(Group.objects.filter(user__pk=user_id).values_list("name", flat=True)),
+        timeout=ROLES_CACHE_SECONDS,
+        stamp_timeout=None,
+    )
 
 
 def roles_changed(**kwargs) -> None:
     """Someone's groups changed: every cached set of group names is stale, now and on commit."""
-
-    def renew() -> None:
-        cache.set(ROLES_VERSION_KEY, uuid4().hex, None)
-
-    renew()
-    transaction.on_commit(renew)
+    restamp([ROLES_VERSION_KEY], stamp_timeout=None)
 
 
 def connect_role_cache() -> None:

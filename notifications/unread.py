@@ -8,11 +8,8 @@ stored after it, is never read again.
 """
 
 from collections.abc import Iterable
-from uuid import uuid4
 
-from django.core.cache import cache
-from django.db import transaction
-
+from core.stamps import restamp, stamped
 from notifications.models import Notification
 
 # How long a count may stand; a change makes it stale at once, this only
@@ -32,29 +29,15 @@ def _count_key(user_id: int) -> str:
 
 def unread_count(user) -> int:
     """The member's unread notifications: one cache read, or a count on a miss."""
-    stamp_key, count_key = _stamp_key(user.pk), _count_key(user.pk)
-    found = cache.get_many([stamp_key, count_key])
-    stamp = found.get(stamp_key)
-    cached = found.get(count_key)
-    if stamp is not None and cached is not None and cached[0] == stamp:
-        return cached[1]
-    if stamp is None:
-        stamp = uuid4().hex
-        if not cache.add(stamp_key, stamp, STAMP_SECONDS):
-            stamp = cache.get(stamp_key) or stamp
-    count = Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True).count()
-    cache.set(count_key, (stamp, count), CACHE_SECONDS)
-    return count
+    return stamped(
+        _stamp_key(user.pk),
+        _count_key(user.pk),
+        lambda: Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True).count(),
+        timeout=CACHE_SECONDS,
+        stamp_timeout=STAMP_SECONDS,
+    )
 
 
 def unread_changed(user_ids: Iterable[int]) -> None:
     """These members' counts are stale: now, for this process, and once the transaction commits."""
-    ids = list(user_ids)
-    if not ids:
-        return
-
-    def restamp() -> None:
-        cache.set_many({_stamp_key(pk): uuid4().hex for pk in ids}, STAMP_SECONDS)
-
-    restamp()
-    transaction.on_commit(restamp)
+    restamp((_stamp_key(pk) for pk in user_ids), stamp_timeout=STAMP_SECONDS)
