@@ -13,22 +13,33 @@ statement itself; nothing is filtered afterwards. Searching is Wagtail's
 database index (SQLite FTS5, PostgreSQL full-text search, both stemmed), ranked
 in one statement over every section (core.search_backend.RankedSearch): one
 page of results and a count per type, then one query per type on the page.
+
+A page of results is cached (search_results, search_page_html) under the
+search stamp, which every write to an indexed object or to what decides who
+may open one renews (connect_search_stamp), and keyed on the reader's
+visibility key: exactly the facts the sections' visible querysets depend on.
 """
 
+import hashlib
 import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
+from urllib.parse import urlencode
 
+from django.apps import apps
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection, transaction
 from django.db.models import QuerySet
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.template.loader import render_to_string
 from wagtail import hooks
 from wagtail.search import index
 
-from core.search_backend import RankedSearch, Section
+from core import pages
+from core.search_backend import SEARCH_STAMP_KEY, RankedSearch, Section, search_changed
+from core.stamps import stamped
 from core.validators import strip_control
 
 logger = logging.getLogger(__name__)
@@ -157,6 +168,19 @@ class _Results:
         return self.fetched[start][: stop - start]
 
 
+class _Counted:
+    """Only a length, for the Paginator of a page whose hits are already loaded."""
+
+    def __init__(self, count: int):
+        self.count = count
+
+    def __len__(self):
+        return self.count
+
+    def __getitem__(self, item):
+        return []
+
+
 @dataclass
 class SearchPage:
     query: str
@@ -222,9 +246,11 @@ def search_site(user, raw_query: str, *, kind: str = "", page_number=1) -> Searc
         number = (shown - 1) // PER_PAGE + 1
         rows = _run(search, key=kind or None, offset=(number - 1) * PER_PAGE)[0]
     sequence = _Results(search, kind or None, (number - 1) * PER_PAGE, rows, shown)
-    paginator = Paginator(sequence, PER_PAGE)
+    hits = _hits(sources, Paginator(sequence, PER_PAGE).get_page(number).object_list)
+    # The page kept holds only the hits and the count, so it can be cached.
+    paginator = Paginator(_Counted(len(sequence)), PER_PAGE)
     page = paginator.get_page(number)
-    page.object_list = _hits(sources, page.object_list)
+    page.object_list = hits
     return SearchPage(
         query=query,
         message=message,
@@ -236,13 +262,155 @@ def search_site(user, raw_query: str, *, kind: str = "", page_number=1) -> Searc
     )
 
 
+# How long a page of results is kept; any write to what it shows renews the stamp sooner.
+RESULTS_SECONDS = 300
+TEMPLATE = "core/search.html"
+
+
+def visibility_key(user) -> str:
+    """Every fact about the reader that decides what the sections let them open.
+
+    The providers' visible querysets read only these: signed in, confirmed member,
+    active, superuser, their groups (roles and page-privacy groups), their council
+    (drafts of its placements, its hidden profiles for its leads) and, when their own
+    profile is hidden, who they are (they still find themselves). Readers with the
+    same key get the same SQL (tests/search/test_results_cache.py checks it by role).
+    """
+    if not getattr(user, "is_authenticated", False):
+        return "visitor"
+    from members.permissions import group_names, is_member
+
+    return ":".join(
+        [
+            "member" if is_member(user) else "signed-in",
+            str(int(user.is_active)),
+            str(int(user.is_superuser)),
+            str(user.organisation_id or 0),
+            str(user.pk if user.profile_hidden else 0),
+            ",".join(sorted(group_names(user))),
+        ]
+    )
+
+
+def _results_key(user, raw_query: str, kind: str, page_number) -> str:
+    query, message = clean_query(raw_query)
+    facts = [visibility_key(user), query, str(bool(message)), kind, str(_page_number(page_number))]
+    digest = hashlib.sha256("\x1f".join(facts).encode()).hexdigest()
+    return f"search:results:{digest}"
+
+
+def search_results(user, raw_query: str, *, kind: str = "", page_number=1) -> SearchPage:
+    """search_site's page, cached for every reader with the same visibility key."""
+    return stamped(
+        SEARCH_STAMP_KEY,
+        _results_key(user, raw_query, kind, page_number),
+        lambda: search_site(user, raw_query, kind=kind, page_number=page_number),
+        timeout=RESULTS_SECONDS,
+        stamp_timeout=None,
+    )
+
+
+def _context(result: SearchPage) -> dict:
+    params = {"q": result.query}
+    if result.selected:
+        params["type"] = result.selected
+    return {
+        "query": result.query,
+        "search_query": result.query,
+        "message": result.message,
+        "result": result,
+        "page": result.page,
+        "querystring": urlencode(params),
+        "query_only": urlencode({"q": result.query}),
+        "max_length": MAX_QUERY_LENGTH,
+    }
+
+
+def search_page_html(request) -> tuple[str, int]:
+    """The search page for this request and its status (400 for a query cut short).
+
+    A signed-in reader with no message waiting gets the page rendered once for
+    everyone with their visibility key and header (core.pages), with their own
+    CSRF token and unread count filled in; anyone else gets it rendered from
+    the cached results.
+    """
+    kind = strip_control(request.GET.get("type", ""))[:30]
+    query, number = request.GET.get("q", ""), request.GET.get("page")
+    user = request.user
+
+    def result() -> SearchPage:
+        return search_results(user, query, kind=kind, page_number=number)
+
+    if pages.can_share(request):
+        key = f"{_results_key(user, query, kind, number)}:page:{pages.header_variant(request)}"
+
+        def render_shared() -> tuple[str, int]:
+            found = result()
+            html = pages.render_shared(request, TEMPLATE, _context(found))
+            return html, _status(found)
+
+        html, status = stamped(
+            SEARCH_STAMP_KEY, key, render_shared, timeout=RESULTS_SECONDS, stamp_timeout=None
+        )
+        return pages.fill(request, html), status
+    found = result()
+    return render_to_string(TEMPLATE, _context(found), request), _status(found)
+
+
+def _status(result: SearchPage) -> int:
+    return 400 if result.message else 200
+
+
+# Models that decide who may open an indexed object without being indexed
+# themselves: a category's visibility, page privacy, and logged actions (a
+# placement's state, which decides who sees it, is changed with update() and logged).
+VISIBILITY_MODELS = (
+    "forum.Category",
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.ModelLogEntry",
+    "wagtailcore.PageLogEntry",
+)
+# Saves that change nothing found or shown by the search (a sign-in).
+QUIET_FIELDS = frozenset({"last_login"})
+
+
+def _decides_search(instance) -> bool:
+    return isinstance(instance, index.Indexed) or any(
+        isinstance(instance, model) for model in _visibility_models()
+    )
+
+
+def _visibility_models() -> tuple:
+    found = []
+    for label in VISIBILITY_MODELS:
+        try:
+            found.append(apps.get_model(label))
+        except LookupError:
+            continue
+    return tuple(found)
+
+
+def _restamp_after_write(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or (update_fields and set(update_fields) <= QUIET_FIELDS):
+        return
+    if _decides_search(instance):
+        search_changed()
+
+
+def _after_m2m_change(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and _decides_search(instance):
+        search_changed()
+
+
 def _reindex_after_tags_change(sender, instance, action, **kwargs):
     if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, index.Indexed):
         index.insert_or_update_object(instance)
 
 
 def connect_tag_reindexing() -> None:
-    """Themes are set after an object's save; index it again when they change."""
+    """Keep the index and the cached results in step with writes: index an object again when
+    its themes change (they are set after its save), and renew the search stamp on every
+    write that can change a result or who may open it."""
     from taggit.managers import TaggableManager
 
     for model in index.get_indexed_models():
@@ -251,3 +419,6 @@ def connect_tag_reindexing() -> None:
                 m2m_changed.connect(
                     _reindex_after_tags_change, sender=field.remote_field.through, weak=False
                 )
+    m2m_changed.connect(_after_m2m_change, dispatch_uid="core.search.m2m", weak=False)
+    post_save.connect(_restamp_after_write, dispatch_uid="core.search.save", weak=False)
+    post_delete.connect(_restamp_after_write, dispatch_uid="core.search.delete", weak=False)

@@ -25,6 +25,8 @@ from django.utils.functional import cached_property
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.index import SearchField
 
+from core.stamps import restamp
+
 # The FTS5 table's columns are (autocomplete, body, title): titles count five times body text.
 COLUMN_WEIGHTS = "0.0, 1.0, 5.0"
 # PostgreSQL: a title's rank counts this many times the body's, and both are divided by
@@ -120,8 +122,31 @@ def _titled_postgres_indexer():
     return TitledIndexer
 
 
+# Renewed by every write to the index and to what decides who may open an indexed
+# object (core.search.connect_tag_reindexing): cached results carry the stamp they
+# were computed under (core.stamps), so none outlives a change.
+SEARCH_STAMP_KEY = "search:stamp"
+
+
+def search_changed(**kwargs) -> None:
+    """Every cached search result is stale: now, and once the transaction commits."""
+    restamp([SEARCH_STAMP_KEY], stamp_timeout=None)
+
+
+def _restamping(write):
+    def written(*args, **kwargs):
+        result = write(*args, **kwargs)
+        search_changed()
+        return result
+
+    return written
+
+
 def SearchBackend(params):  # noqa: N802 (Wagtail imports a backend by this name)
     backend = database_backend(params)
+    # Writes that skip model signals (add_bulk, an object indexed after update()) count too.
+    for name in ("add", "add_bulk", "delete"):
+        setattr(backend, name, _restamping(getattr(backend, name)))
     if type(backend).__name__ == "SQLiteSearchBackend":
         _titled_sqlite_indexer()
     elif type(backend).__name__ == "PostgresSearchBackend":

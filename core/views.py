@@ -1,13 +1,9 @@
 """Site-wide pages that belong to no feature: the health check and the hub's search."""
 
-from urllib.parse import urlencode
-
-from django.http import JsonResponse
-from django.shortcuts import render
+from django.http import HttpResponse, JsonResponse
 
 from core import health
-from core.search import MAX_QUERY_LENGTH, search_site
-from core.validators import strip_control
+from core.search import search_page_html
 
 
 def healthz(request):
@@ -21,25 +17,5 @@ def healthz(request):
 
 def search(request):
     """One ranked list over everything the reader may open, filtered by type, paged."""
-    kind = strip_control(request.GET.get("type", ""))[:30]
-    result = search_site(
-        request.user, request.GET.get("q", ""), kind=kind, page_number=request.GET.get("page")
-    )
-    params = {"q": result.query}
-    if result.selected:
-        params["type"] = result.selected
-    return render(
-        request,
-        "core/search.html",
-        {
-            "query": result.query,
-            "search_query": result.query,
-            "message": result.message,
-            "result": result,
-            "page": result.page,
-            "querystring": urlencode(params),
-            "query_only": urlencode({"q": result.query}),
-            "max_length": MAX_QUERY_LENGTH,
-        },
-        status=400 if result.message else 200,
-    )
+    html, status = search_page_html(request)
+    return HttpResponse(html, status=status)
