@@ -10,6 +10,7 @@ holds how many visible posts they have read, so an unread count is
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -113,6 +114,29 @@ class ThreadQuerySet(models.QuerySet):
         return self.annotate(
             read_count=Subquery(states.values("read_count")[:1]),
             last_read_number=Subquery(states.values("last_read_number")[:1]),
+        )
+
+    def with_reader_state(self, user):
+        """Annotate a member's ``state_pk`` and ``state_last_read`` (None: never opened) and
+        ``is_watched``, for their thread page.
+
+        In SQL: built as ORM expressions, these three subqueries took longer to
+        build and compile (3 ms) than the whole query takes to run.
+        """
+        where = f'WHERE "thread_id" = "{self.model._meta.db_table}"."id" AND "user_id" = %s'
+        states = f'FROM "{ReadState._meta.db_table}" {where}'
+        watches = f'FROM "{ThreadWatch._meta.db_table}" {where}'
+
+        def reader_sql(sql, field):
+            # Table and column names are ours; the member's id is a parameter.
+            return RawSQL(sql, (user.pk,), field)  # noqa: S611
+
+        return self.annotate(
+            state_pk=reader_sql(f'SELECT "id" {states}', models.IntegerField()),
+            state_last_read=reader_sql(
+                f'SELECT "last_read_number" {states}', models.IntegerField()
+            ),
+            is_watched=reader_sql(f"EXISTS (SELECT 1 {watches})", models.BooleanField()),
         )
 
     def for_list(self):

@@ -1,4 +1,7 @@
-"""Thread pages as a visitor sees them, kept whole in the cache and keyed on the thread's version.
+"""Thread pages kept in the cache and keyed on the thread's version.
+
+Visitors get a whole page from here; signed-in readers a page shared by their
+audience, filled in with their own values (forum/memberpages.py).
 
 A visitor with no session sees what every such visitor sees: no read state,
 no buttons, no CSRF token, no profile links. So a visitor's thread page is
@@ -75,11 +78,28 @@ def is_cacheable(request) -> bool:
     )
 
 
-def page_key(request, thread_id: int) -> str:
+def versions(thread_id: int) -> str:
+    """The versions a thread's cached pages are keyed on (one cache round trip when set).
+
+    Read them before the thread's rows: a page rendered from rows older than a
+    version is then never stored under it.
+    """
+    keys = (_ALL, _thread_key(thread_id))
+    found = cache.get_many(keys)
+    return ".".join(str(found[key]) if key in found else str(_version(key)) for key in keys)
+
+
+def page_key(request, thread_id: int, versions: str) -> str:
+    """A visitor's whole page."""
     # The whole address: "Sign in to reply" links back to it.
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    versions = f"{_version(_ALL)}.{_version(_thread_key(thread_id))}"
     return f"forum:thread-page:{thread_id}:{versions}:{translation.get_language()}:{digest}"
+
+
+def member_page_key(thread_id: int, versions: str, page: int, audience: str, header: str) -> str:
+    """A signed-in reader's shared page (forum/memberpages.py): one per page and audience."""
+    language = translation.get_language()
+    return f"forum:member-page:{thread_id}:{versions}:{language}:{page}:{audience}:{header}"
 
 
 def get(key: str) -> bytes | None:

@@ -10,8 +10,10 @@ the page's time. Here each post is a few string joins:
   to moderators and authors, "New", the action buttons) comes from
   ``decorate_posts``, which asks ``forum.permissions`` for each post.
 
-The markup is the one ``templates/forum/includes/post.html`` had; nothing is
-cached, so a reader sees exactly what the permissions give them on every request.
+The markup is the one ``templates/forum/includes/post.html`` had. With
+``unread_slots`` the "New" class and tag are left as slots (UNREAD_CLASS_SLOT,
+UNREAD_TAG_SLOT), for a page shared by many members and filled per reader
+(forum/memberpages.py).
 """
 
 from __future__ import annotations
@@ -26,6 +28,13 @@ from members.permissions import can_view_profile
 
 # Reversed once with this number, then the number replaced by each post's pk.
 _SENTINEL = 987654321
+
+# What marks an unread post, and the slots left for them in a shared page. Control
+# characters never reach a page otherwise (core.validators; escaping keeps them).
+UNREAD_CLASS = " forum-post--unread"
+UNREAD_TAG = ' · <span class="tag forum-tag-new">New</span>'
+UNREAD_CLASS_SLOT = "\x00unread-class\x00"
+UNREAD_TAG_SLOT = "\x00unread-tag\x00"
 
 
 class _Urls:
@@ -67,8 +76,10 @@ class PostRenderer:
         form_allowed: bool,
         can_mark_answer: bool,
         is_moderator: bool,
+        unread_slots: bool = False,
     ):
         self.user = user
+        self.unread_slots = unread_slots
         self.signed_in = bool(getattr(user, "is_authenticated", False))
         self.thread = thread
         self.form_allowed = form_allowed
@@ -167,9 +178,13 @@ class PostRenderer:
         n = post.number
         thread = self.thread
         is_answer = thread.answer_id == post.pk
-        classes = "forum-post"
-        if post.is_unread:
-            classes += " forum-post--unread"
+        if self.unread_slots:
+            unread_class, unread_tag = UNREAD_CLASS_SLOT, UNREAD_TAG_SLOT
+        elif post.is_unread:
+            unread_class, unread_tag = UNREAD_CLASS, UNREAD_TAG
+        else:
+            unread_class = unread_tag = ""
+        classes = "forum-post" + unread_class
         if is_answer:
             classes += " forum-post--answer"
         if post.show_body or post.is_visible:
@@ -180,9 +195,7 @@ class PostRenderer:
         if organisation is not None:
             heading += f'<span class="forum-post__org">, {escape(organisation.name)}</span>'
         iso, shown = _dates(post.created_at, self._months)
-        tags = ""
-        if post.is_unread:
-            tags += ' · <span class="tag forum-tag-new">New</span>'
+        tags = unread_tag
         if is_answer:
             tags += ' · <span class="tag forum-tag-answer">Answer</span>'
         if post.is_visible:

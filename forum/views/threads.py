@@ -3,15 +3,16 @@
 import functools
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Subquery, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET
 
-from forum import pagecache, permissions
+from core import pages
+from forum import memberpages, pagecache, permissions
 from forum.forms import MoveForm, PostForm
 from forum.models import (
     POSTS_PER_PAGE,
@@ -19,11 +20,13 @@ from forum.models import (
     Post,
     ReadState,
     Thread,
-    ThreadWatch,
 )
 from forum.rendering import PostRenderer
 from forum.services.read_state import thread_mark_read
 from forum.views.lookups import number_or_400, post_or_404, small_int, thread_or_404
+
+# Where a shared page's posts go (control characters never reach a page otherwise).
+_POSTS_SLOT = "\x00posts\x00"
 
 
 def decorate_posts(user, thread: Thread, posts, *, unread_after: int | None) -> None:
@@ -109,16 +112,15 @@ def _last_position(posts) -> int | None:
 @require_GET
 def thread_detail(request, pk: int, slug: str | None = None):
     user = _reader(request)
+    visitor = pagecache.is_cacheable(request)
+    shared = not visitor and pages.can_share(request)
+    # Read before the rows, so a page is never stored under a version newer than its rows.
+    versions = pagecache.versions(pk) if visitor or shared else ""
     # Only what the page shows: the category (for permissions), not the author or answer
     # rows; a member's read state and watch come in the same query.
     threads = Thread.objects.visible_to(user)
     if user.is_authenticated:
-        states = ReadState.objects.filter(user=user, thread=OuterRef("pk"))
-        threads = threads.annotate(
-            state_pk=Subquery(states.values("pk")[:1]),
-            state_last_read=Subquery(states.values("last_read_number")[:1]),
-            is_watched=Exists(ThreadWatch.objects.filter(user=user, thread=OuterRef("pk"))),
-        )
+        threads = threads.with_reader_state(user)
     thread = get_object_or_404(threads, pk=pk)
     state = None
     if getattr(thread, "state_pk", None) is not None:
@@ -133,13 +135,15 @@ def thread_detail(request, pk: int, slug: str | None = None):
         if slug != thread.slug:
             return redirect(thread.get_absolute_url())
         page = 1
-    if pagecache.is_cacheable(request):
-        key = pagecache.page_key(request, thread.pk)
+    if visitor:
+        key = pagecache.page_key(request, thread.pk, versions)
         content = pagecache.get(key)
         if content is None:
             content = _render_page(request, thread, page, state=None).content
             pagecache.put(key, content)
         return HttpResponse(content)
+    if shared:
+        return _shared_page(request, thread, page, state=state, versions=versions)
     return _render_page(request, thread, page, state=state)
 
 
@@ -151,32 +155,49 @@ def _reader(request):
     return getattr(user, "_wrapped", user)
 
 
+def _page_posts(thread: Thread, page: int) -> list[Post]:
+    return _fetch_posts(Post.objects.on_page(thread, page).order_by("number"))
+
+
+def _mark_page_read(thread, user, state, *, number: int, position: int | None) -> None:
+    if number:
+        thread_mark_read(thread=thread, user=user, number=number, position=position, state=state)
+
+
 def _render_page(request, thread: Thread, page: int, *, state: ReadState | None):
     user = _reader(request)
-    posts = _fetch_posts(Post.objects.on_page(thread, page).order_by("number"))
+    posts = _page_posts(thread, page)
     unread_after = None
     if user.is_authenticated:
         unread_after = state.last_read_number if state is not None else 0
     decorate_posts(user, thread, posts, unread_after=unread_after)
-    if posts:
-        thread_mark_read(
-            thread=thread,
-            user=user,
-            number=posts[-1].number,
-            position=_last_position(posts),
-            state=state,
-        )
+    last_number = posts[-1].number if posts else 0
+    _mark_page_read(thread, user, state, number=last_number, position=_last_position(posts))
+    context = _page_context(user, thread, page, last_number=last_number)
+    context["posts_html"] = _posts_html(
+        request,
+        thread,
+        posts,
+        form_allowed=context["form"] is not None,
+        is_moderator=context["is_moderator"],
+    )
+    if not user.is_authenticated:
+        # Nothing on a visitor's page posts, and its HTML may be served to
+        # other visitors (forum/pagecache.py): no CSRF token on it.
+        context["csrf_token"] = ""
+    return render(request, "forum/thread_detail.html", context)
+
+
+def _page_context(user, thread: Thread, page: int, *, last_number: int) -> dict:
+    """Everything the page shows around its posts."""
     pages_above = pages_below = ""
     if thread.num_pages > 1:
         pages_above, pages_below = _page_links(page, thread.num_pages)
     is_mod = permissions.can_moderate(user)
     can_reply = permissions.can_reply(user, thread)
-    context = {
+    return {
         "thread": thread,
         "category": thread.category,
-        "posts_html": _posts_html(
-            request, thread, posts, form_allowed=can_reply, is_moderator=is_mod
-        ),
         "page_number": page,
         "num_pages": thread.num_pages,
         "pages_above": pages_above,
@@ -188,14 +209,86 @@ def _render_page(request, thread: Thread, page: int, *, state: ReadState | None)
         "can_mark_answer": permissions.can_mark_answer(user, thread),
         "is_moderator": is_mod,
         "move_form": MoveForm(categories=Category.objects.visible_to(user)) if is_mod else None,
-        "last_number_shown": posts[-1].number if posts else 0,
+        "last_number_shown": last_number,
         "is_last_page": page == thread.num_pages,
     }
-    if not user.is_authenticated:
-        # Nothing on a visitor's page posts, and its HTML may be served to
-        # other visitors (forum/pagecache.py): no CSRF token on it.
-        context["csrf_token"] = ""
-    return render(request, "forum/thread_detail.html", context)
+
+
+def _shared_page(request, thread: Thread, page: int, *, state: ReadState | None, versions: str):
+    """A signed-in reader's page: their audience's shared page, filled in for them
+    (forum/memberpages.py); rendered and cached when their audience has none yet."""
+    user = _reader(request)
+    watching = getattr(thread, "is_watched", False)
+    key = pagecache.member_page_key(
+        thread.pk,
+        versions,
+        page,
+        memberpages.audience(user, thread, watching=watching),
+        pages.header_variant(request),
+    )
+    shared = pagecache.get(key)
+    if shared is None:
+        shared = _render_shared_page(request, thread, page)
+        pagecache.put(key, shared)
+    _mark_page_read(thread, user, state, number=shared.last_number, position=shared.last_position)
+    unread_after = state.last_read_number if state is not None else 0
+    html = shared.fill(reader_pk=user.pk, unread_after=unread_after)
+    return HttpResponse(pages.fill(request, html))
+
+
+def _render_shared_page(request, thread: Thread, page: int) -> memberpages.SharedPage:
+    """The page as every reader of this one's audience sees it, each post also as its author
+    sees it, with slots for what differs between them."""
+    user = _reader(request)
+    posts = _page_posts(thread, page)
+    last_number = posts[-1].number if posts else 0
+    context = _page_context(user, thread, page, last_number=last_number)
+    renderer_options = {
+        "thread": thread,
+        "csrf_token": pages.CSRF_SLOT,
+        "form_allowed": context["form"] is not None,
+        "can_mark_answer": context["can_mark_answer"],
+        "is_moderator": context["is_moderator"],
+        "unread_slots": True,
+    }
+    # Someone of the reader's roles who wrote none of the posts...
+    others = memberpages.stand_in(user, None)
+    decorate_posts(others, thread, posts, unread_after=None)
+    as_others = [
+        memberpages.pieces(html)
+        for html in map(PostRenderer(user=others, **renderer_options).post, posts)
+    ]
+    # ...and each post as its author would see it, were they of the reader's roles.
+    authors = {}
+    shared_posts = []
+    for post, theirs in zip(posts, as_others, strict=True):
+        author = authors.get(post.author_id)
+        if author is None:
+            stand_in = memberpages.stand_in(user, post.author_id)
+            author = authors[post.author_id] = (
+                stand_in,
+                PostRenderer(user=stand_in, **renderer_options),
+            )
+        decorate_posts(author[0], thread, [post], unread_after=None)
+        own = memberpages.pieces(author[1].post(post))
+        shared_posts.append(
+            memberpages.SharedPost(
+                number=post.number,
+                author_id=post.author_id,
+                others=theirs,
+                own=None if own == theirs else own,
+            )
+        )
+    context["posts_html"] = mark_safe(_POSTS_SLOT)  # noqa: S308 - a slot
+    html = pages.render_shared(request, "forum/thread_detail.html", context)
+    head, _, tail = html.partition(_POSTS_SLOT)
+    return memberpages.SharedPage(
+        head=head,
+        posts=tuple(shared_posts),
+        tail=tail,
+        last_number=last_number,
+        last_position=_last_position(posts),
+    )
 
 
 @require_GET
