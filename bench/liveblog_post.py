@@ -55,6 +55,7 @@ def _build_data(entries: int) -> tuple[dict, str]:
         LiveblogSequence,
     )
     from liveblogs.services import render_entry
+    from liveblogs.views import compose_url
     from members.models import User
     from members.permissions import NETWORK_EDITORS
 
@@ -92,7 +93,7 @@ def _build_data(entries: int) -> tuple[dict, str]:
                 batch_size=500,
             )
             LiveblogSequence.objects.update_or_create(page=page, defaults={"last_seq": count})
-        paths[label] = f"{page.url}entries/"
+        paths[label] = compose_url(page)
         print(f"{label} liveblog: {count} entries at {page.url}")
     client = Client()
     client.force_login(editor)

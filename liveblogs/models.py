@@ -79,11 +79,11 @@ class LiveblogPage(RoutablePageMixin, Page):
         # Every route of the page (reading, polling, feed, composer) asks the
         # one privacy check; the error layer answers a refusal.
         from cms.privacy import view_restrictions
-        from liveblogs.permissions import can_view_liveblog
+        from liveblogs.permissions import VIEW_REFUSAL, can_view_liveblog
 
         restrictions = view_restrictions(self, request)
         if not can_view_liveblog(request.user, self, request.session, restrictions):
-            raise PermissionDenied("This liveblog is for confirmed members of the network.")
+            raise PermissionDenied(VIEW_REFUSAL)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -195,6 +195,11 @@ class Entry(models.Model):
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = EntryQuerySet.as_manager()
+
+    # Wagtail's reference index (the admin's "usage" listings) records an entry's
+    # image; its page and author are structure, not references worth listing.
+    page.wagtail_reference_index_ignore = True
+    author.wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name_plural = "entries"

@@ -10,6 +10,7 @@ from cms.privacy import can_view_page, is_public_page, pages_visible_to
 from members.permissions import is_network_editor
 
 EDIT_REFUSAL = "Only network editors write liveblog entries."
+VIEW_REFUSAL = "This liveblog is for confirmed members of the network."
 
 
 def can_view_liveblog(user, page, session=None, restrictions=None) -> bool:

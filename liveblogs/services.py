@@ -16,6 +16,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from core.markdown import render_markdown
 from core.ratelimit import enforce
@@ -126,7 +127,22 @@ def _record(entry: Entry, op: str) -> Change:
         # older number. Superseded rows keep their op, with empty HTML.
         Change.objects.filter(entry=entry, seq__lt=seq).exclude(html="").update(html="")
     broadcast_on_commit(events.liveblog_group(entry.page_id), events.entry_changed(change))
+    # The view answers the composer with this change, without reading it back.
+    entry.recorded_change = change
     return change
+
+
+def _save(entry: Entry, *, had_image: bool, **kwargs) -> None:
+    """Save the entry; Wagtail's reference index only hears of it when an image is involved.
+
+    The index queues a task per save, and an entry that has no image and had none
+    has nothing in it (models.Entry): no task, no queued row.
+    """
+    if had_image or entry.image_id is not None:
+        entry.save(**kwargs)
+        return
+    with disable_reference_index_auto_update():
+        entry.save(**kwargs)
 
 
 def _apply(entry: Entry, fields: EntryFields) -> None:
@@ -154,7 +170,7 @@ def entry_post(*, page: LiveblogPage, author, fields: EntryFields, posted_at=Non
     with transaction.atomic():
         entry = Entry(page=page, author=author)
         _apply(entry, fields)
-        entry.save()
+        _save(entry, had_image=False)
         if posted_at is not None:
             entry.created_at = posted_at
         # The HTML links to the entry by id, so it is rendered once the row has one;
@@ -180,12 +196,13 @@ def entry_update(*, entry: Entry, editor, fields: EntryFields) -> Entry:
         getattr(settings, "HUB_LIVEBLOG_POST_RATE", "30/m"),
         "You are posting very fast. Wait a moment and post again.",
     )
+    had_image = entry.image_id is not None
     with transaction.atomic():
         _apply(entry, fields)
         entry.edited_at = timezone.now()
         entry.html = render_entry(entry)
         _record(entry, Change.Op.UPDATED)
-        entry.save()
+        _save(entry, had_image=had_image)
     return entry
 
 
@@ -205,7 +222,11 @@ def entry_set_flags(
             entry.is_key = bool(key)
         entry.html = render_entry(entry)
         _record(entry, Change.Op.UPDATED)
-        entry.save(update_fields=["is_pinned", "is_key", "html", "last_seq"])
+        _save(
+            entry,
+            had_image=entry.image_id is not None,
+            update_fields=["is_pinned", "is_key", "html", "last_seq"],
+        )
     return entry
 
 
@@ -217,7 +238,7 @@ def entry_delete(*, entry: Entry, editor) -> Entry:
     with transaction.atomic():
         entry.deleted_at = timezone.now()
         _record(entry, Change.Op.DELETED)
-        entry.save(update_fields=["deleted_at", "last_seq"])
+        _save(entry, had_image=entry.image_id is not None, update_fields=["deleted_at", "last_seq"])
     return entry
 
 
