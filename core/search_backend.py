@@ -273,9 +273,11 @@ class RankedSearch:
         weights = " ".join(f"WHEN {n} THEN {float(s.weight)!r}" for n, s in enumerate(kept))
         boost = EXACT_TITLE_BOOST
         # Only fixed text, numbers and Django's compiled SQL are formatted in.
-        # No WHERE here, and on PostgreSQL a fence against inlining the subquery: either
-        # would make the database evaluate the CASE (and its probes) twice.
-        fence = " OFFSET 0" if connection.vendor == "postgresql" else ""
+        # No WHERE here, and a fence against inlining the subquery: either would make
+        # the database evaluate the CASE (and its probes) twice.
+        # SQLite flattens a subquery without OFFSET into its outer query, which
+        # copies the CASE into the score and runs each match's probe twice.
+        fence = " OFFSET 0" if connection.vendor == "postgresql" else " LIMIT -1 OFFSET 0"
         sql = (
             f"SELECT src, oid, exact * {boost} + rank * CASE src {weights} END AS score "  # noqa: S608
             f"FROM (SELECT m.oid, m.rank, m.exact, CASE {' '.join(cases)} END AS src "
