@@ -199,10 +199,12 @@ async def measure(readers, rounds: int, fire, idle: float = 0.0) -> dict:
     # loading templates and opening connections, in every variant alike.
     await fire("bench-round-warm")
     await asyncio.sleep(1.0)
+    windows: list[tuple[float, float]] = []  # each round's wall-clock span, for the GC log
     for n in range(rounds):
         if idle:
             await asyncio.sleep(idle)
         token = f"bench-round-{n:04d}"
+        wall_started = time.time()
         started = time.perf_counter()
         await fire(token)
         answered.append((time.perf_counter() - started) * 1000)
@@ -215,6 +217,7 @@ async def measure(readers, rounds: int, fire, idle: float = 0.0) -> dict:
         delivered += len(this_round)
         latencies += this_round
         round_max.append(max(this_round, default=float("nan")))
+        windows.append((wall_started, time.time()))
         await asyncio.sleep(0.5)
     expected = len(readers) * rounds
     latencies.sort()
@@ -225,7 +228,28 @@ async def measure(readers, rounds: int, fire, idle: float = 0.0) -> dict:
         "delivered": delivered / expected if expected else 0.0,
         "round_max": round_max,
         "answered": answered,
+        "windows": windows,
     }
+
+
+def gc_pauses(logs: list[Path], windows: list[tuple[float, float]]) -> str:
+    """The collector's pauses logged by bench.liveblog_asgi: all, and those inside a round."""
+    pauses = []
+    for log in logs:
+        for line in log.read_text(errors="replace").splitlines():
+            parts = line.split()
+            if len(parts) == 6 and parts[0] == "gc" and parts[5] == "ms":
+                pauses.append((float(parts[1]), int(parts[3]), float(parts[4])))
+    oldest = [ms for _, gen, ms in pauses if gen == 2]
+    in_rounds = [
+        f"gen {gen} {ms:.0f} ms"
+        for at, gen, ms in pauses
+        if any(start - ms / 1000 <= at <= end for start, end in windows)
+    ]
+    return (
+        f"server GC: {len(oldest)} full collections (longest {max(oldest, default=0):.0f} ms), "
+        f"{len(pauses)} pauses logged; during measured rounds: {', '.join(in_rounds) or 'none'}"
+    )
 
 
 async def close_readers(readers, tasks) -> None:
@@ -253,7 +277,7 @@ def report(name: str, result: dict, clients: int, connected: int, memory: tuple)
 
 async def run_liveblog(args, env, setup) -> tuple[dict, int]:
     ports = [free_port() for _ in range(args.processes)]
-    servers = [daphne("config.asgi:application", port, env) for port in ports]
+    servers = [daphne("bench.liveblog_asgi:application", port, env) for port in ports]
     try:
         for port, server in zip(ports, servers, strict=True):
             wait_http(f"http://127.0.0.1:{port}/healthz/", server)
@@ -273,7 +297,7 @@ async def run_liveblog(args, env, setup) -> tuple[dict, int]:
             "Accept": "application/json",
             "Content-Type": "application/x-www-form-urlencoded",
         }
-        path = f"{setup['page_path']}entries/"
+        path = setup["compose_path"]
 
         async def fire(token: str) -> None:
             body = f"{token} {BODY_FILL * 4}"
@@ -288,6 +312,9 @@ async def run_liveblog(args, env, setup) -> tuple[dict, int]:
         frame_len = max((r.frame_len for r in readers), default=1500)
         await close_readers(readers, tasks)
         report("liveblog", result, args.clients, len(readers), memory)
+        stop(servers)
+        logs = [Path(env["BENCH_WORKDIR"]) / f"daphne-{port}.log" for port in ports]
+        print("  " + gc_pauses(logs, result["windows"]), flush=True)
         return result, frame_len
     finally:
         stop(servers)
@@ -361,6 +388,11 @@ async def main() -> None:
     )
     parser.add_argument("--skip-bare", action="store_true", help="leave out bare Channels")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/13")
+    parser.add_argument(
+        "--gc-freeze",
+        action="store_true",
+        help="gc.freeze() in the liveblog servers once the application is built",
+    )
     args = parser.parse_args()
     if args.processes == 2 and args.layer != "redis":
         parser.error("two processes share entries only through Redis: add --layer redis")
@@ -370,7 +402,12 @@ async def main() -> None:
     prefix = f"bench{os.getpid()}"
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
+        # The project's settings with the composer's direct endpoint in the URLconf.
+        "DJANGO_SETTINGS_MODULE": "bench.liveblog_post_settings",
+        "BENCH_GC_FREEZE": "1" if args.gc_freeze else "0",
+        # The posting limits are not what it measures (a round every second or so).
+        "HUB_POST_INTERVAL": "0",
+        "HUB_REQUEST_RATE": "100000/m",
         "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
         "BENCH_WORKDIR": str(workdir),
         "DJANGO_DEBUG": "false",
@@ -405,7 +442,8 @@ async def main() -> None:
     print(
         f"{args.clients} clients, layer {args.layer}, {args.processes} daphne process(es), "
         f"{args.rounds} rounds"
-        + (f", {args.idle:.0f} s of silence before each" if args.idle else ""),
+        + (f", {args.idle:.0f} s of silence before each" if args.idle else "")
+        + (", gc.freeze() in the liveblog servers" if args.gc_freeze else ""),
         flush=True,
     )
     for run in range(1, args.runs + 1):

@@ -1,4 +1,5 @@
-"""Settings for bench/liveblog_post.py: the project's settings, DEBUG off, plus minimal views."""
+"""Settings for bench/liveblog_post.py and liveblog_fanout.py: the project's settings, DEBUG
+off, plus minimal views and the composer's direct endpoint (bench/liveblog_post_urls.py)."""
 
 from bench.common import BENCH_SETTINGS
 from config.settings import *  # noqa: F403

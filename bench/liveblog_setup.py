@@ -21,6 +21,7 @@ from django.test import Client  # noqa: E402
 
 from cms.demo import home_page  # noqa: E402
 from liveblogs.models import LiveblogIndexPage, LiveblogPage  # noqa: E402
+from liveblogs.views import compose_url  # noqa: E402
 from members.models import User  # noqa: E402
 from members.permissions import NETWORK_EDITORS  # noqa: E402
 
@@ -48,6 +49,7 @@ def main() -> None:
             {
                 "page_id": page.pk,
                 "page_path": page.url,
+                "compose_path": compose_url(page),
                 "sessionid": client.cookies["sessionid"].value,
             }
         )
