@@ -8,6 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        from core.auth import connect_user_cache
         from core.search import connect_tag_reindexing
 
         connect_tag_reindexing()
+        connect_user_cache()

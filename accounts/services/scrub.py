@@ -10,11 +10,14 @@ import re
 from html import escape as html_escape
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Cast
 from django.utils.html import escape as django_escape
+
+from core.auth import users_changed
 
 MIN_NAME_LENGTH = 3
 
@@ -80,6 +83,7 @@ def scrub_everywhere(*, names, emails, name_as: str, email_as: str) -> int:
     compiled = [(_pattern(needle), replacement) for needle, replacement in pairs]
     needles = {needle for needle, _ in pairs}
     changed_rows = 0
+    user_model = get_user_model()
     for model in apps.get_models():
         if model._meta.proxy or not model._meta.managed or model is Session:
             continue
@@ -113,5 +117,7 @@ def scrub_everywhere(*, names, emails, name_as: str, email_as: str) -> int:
                         updates[f.attname] = new
             if updates:
                 model._base_manager.filter(pk=row["pk"]).update(**updates)
+                if model is user_model:
+                    users_changed([row["pk"]])  # update() tells no cache
                 changed_rows += 1
     return changed_rows
