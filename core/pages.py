@@ -11,9 +11,20 @@ message is shown once, to its reader (can_share).
 
 Slots are control characters, which never reach a page otherwise: input is
 stripped of them (core.validators) and escaping keeps them as they are.
+
+A shared page is tens of kilobytes, read from the cache on every request:
+shared_value() keeps a copy in the process too, found through a small token in
+the cache, so a request reads the token rather than the page.
 """
 
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+from uuid import uuid4
+
 from django.contrib.messages import get_messages
+from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.template import engines
 from django.template.loader import render_to_string
@@ -56,3 +67,44 @@ def fill(request, html: str) -> str:
     return html.replace(CSRF_SLOT, escape(get_token(request))).replace(
         UNREAD_SLOT, escape(str(unread))
     )
+
+
+# How many values each process keeps; each is one page of a list for one
+# audience, so this bounds the memory, not what is correct.
+LOCAL_VALUES = 256
+_local: OrderedDict[str, Any] = OrderedDict()
+_local_lock = threading.Lock()
+
+
+def shared_value(key: str, build: Callable[[], Any], timeout: int) -> Any:
+    """The value cached under key, or build() cached there; kept in this process as well.
+
+    The cache holds a token under key and the value under key and token; this
+    process keeps the value under the token. A value is only ever reached
+    through the token the cache holds now, so whatever makes key stale (a new
+    version in it, expiry, a cleared cache) makes the process's copy
+    unreachable too. Values must not be changed once built: requests share them.
+    """
+    token = cache.get(key)
+    if token is not None:
+        with _local_lock:
+            value = _local.get(token)
+            if value is not None:
+                _local.move_to_end(token)
+                return value
+        value = cache.get(f"{key}:{token}")
+        if value is not None:
+            _keep(token, value)
+            return value
+    value = build()
+    token = uuid4().hex
+    cache.set_many({f"{key}:{token}": value, key: token}, timeout)
+    _keep(token, value)
+    return value
+
+
+def _keep(token: str, value: Any) -> None:
+    with _local_lock:
+        _local[token] = value
+        while len(_local) > LOCAL_VALUES:
+            _local.popitem(last=False)

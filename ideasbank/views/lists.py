@@ -16,7 +16,9 @@ bumps when its transaction commits, so nothing stale outlives a change:
 A member's page is then the cached page with, on each card, the vote form for
 their own vote state (their voted ids are cached per list version, and a vote
 drops them at once), and their CSRF token, unread count and return address
-filled in: no template rendered, and no query beyond loading the member.
+filled in: no template rendered, and no query (the member's own row comes from
+the cache too, core/auth.py). The pages are kept in each process as well
+(core.pages.shared_value), so a request reads a token, not the page, from the cache.
 """
 
 import hashlib
@@ -149,16 +151,14 @@ def _listing(request) -> _Listing:
         number = max(int(request.GET.get("page", 1)), 1)
     except (TypeError, ValueError):
         number = 1
-    key = f"ideasbank:list:v1:{scope}:{personal}:{reader}:{number}"
+    key = f"ideasbank:list:v2:{scope}:{personal}:{reader}:{number}"
     return _Listing(key, reader, data, scope, personal, filter_html, query, version)
 
 
 def _list_page(request, listing: _Listing) -> ListPage:
-    page = cache.get(listing.key)
-    if page is None:
-        page = _render_list_page(request, listing)
-        cache.set(listing.key, page, CACHE_SECONDS)
-    return page
+    return pages.shared_value(
+        listing.key, lambda: _render_list_page(request, listing), CACHE_SECONDS
+    )
 
 
 def _list_html(request) -> SafeString:
@@ -175,16 +175,17 @@ def _shared_page(request) -> str:
     filled in with their own vote forms, CSRF token and unread count."""
     listing = _listing(request)
     key = f"{listing.key}:page:{pages.header_variant(request)}"
-    page = cache.get(key)
-    if page is None:
+
+    def build() -> ListPage:
         shell = pages.render_shared(
             request,
             "ideasbank/idea_list.html",
             {"list_html": mark_safe(_LIST)},  # noqa: S308 - a slot
         )
         before, _, after = shell.partition(_LIST)
-        page = _list_page(request, listing).around(before, after)
-        cache.set(key, page, CACHE_SECONDS)
+        return _list_page(request, listing).around(before, after)
+
+    page = pages.shared_value(key, build, CACHE_SECONDS)
     return pages.fill(request, _own_votes(request, page, listing))
 
 
