@@ -244,7 +244,9 @@ def gc_pauses(logs: list[Path], windows: list[tuple[float, float]]) -> str:
     in_rounds = [
         f"gen {gen} {ms:.0f} ms"
         for at, gen, ms in pauses
-        if any(start - ms / 1000 <= at <= end for start, end in windows)
+        # Logged when it ends: it overlaps a round that began before it ended
+        # and ended after it began.
+        if any(at >= start and at - ms / 1000 <= end for start, end in windows)
     ]
     return (
         f"server GC: {len(oldest)} full collections (longest {max(oldest, default=0):.0f} ms), "
