@@ -3,14 +3,11 @@ garbage collector's pauses written to the server's log.
 
 Each collection of the oldest generation, and any collection of 5 ms or more,
 prints one line `gc <wall time> gen <n> <ms> ms` to stderr (daphne's log), so
-the benchmark can tell whether a slow round met a collector pause. With
-BENCH_GC_FREEZE=1 the objects that exist once the application is built
-(Django, Wagtail, the URLconf, the templates' modules) are moved out of the
-collector's sight with gc.freeze(), as config/asgi.py would do in production.
+the benchmark can tell whether a slow round met a collector pause. config.asgi
+has already frozen what start-up built (gc.freeze()), as in production.
 """
 
 import gc
-import os
 import sys
 import time
 
@@ -28,7 +25,4 @@ def _timed(phase: str, info: dict) -> None:
         print(f"gc {time.time():.3f} gen {info['generation']} {ms:.1f} ms", file=sys.stderr)
 
 
-if os.environ.get("BENCH_GC_FREEZE") == "1":
-    gc.collect()
-    gc.freeze()
 gc.callbacks.append(_timed)

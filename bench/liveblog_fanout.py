@@ -390,11 +390,6 @@ async def main() -> None:
     )
     parser.add_argument("--skip-bare", action="store_true", help="leave out bare Channels")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/13")
-    parser.add_argument(
-        "--gc-freeze",
-        action="store_true",
-        help="gc.freeze() in the liveblog servers once the application is built",
-    )
     args = parser.parse_args()
     if args.processes == 2 and args.layer != "redis":
         parser.error("two processes share entries only through Redis: add --layer redis")
@@ -406,7 +401,6 @@ async def main() -> None:
         **os.environ,
         # The project's settings with the composer's direct endpoint in the URLconf.
         "DJANGO_SETTINGS_MODULE": "bench.liveblog_post_settings",
-        "BENCH_GC_FREEZE": "1" if args.gc_freeze else "0",
         # The posting limits are not what it measures (a round every second or so).
         "HUB_POST_INTERVAL": "0",
         "HUB_REQUEST_RATE": "100000/m",
@@ -444,8 +438,7 @@ async def main() -> None:
     print(
         f"{args.clients} clients, layer {args.layer}, {args.processes} daphne process(es), "
         f"{args.rounds} rounds"
-        + (f", {args.idle:.0f} s of silence before each" if args.idle else "")
-        + (", gc.freeze() in the liveblog servers" if args.gc_freeze else ""),
+        + (f", {args.idle:.0f} s of silence before each" if args.idle else ""),
         flush=True,
     )
     for run in range(1, args.runs + 1):

@@ -23,6 +23,8 @@ urlpatterns = [
     path("ideas/", include("ideasbank.urls")),
     path("discussions/", include("forum.urls")),
     path("shadowing/", include("mentoring.urls")),
+    # A liveblog's composer posts here by the page's id, outside Wagtail's tree walk.
+    path("liveblog-composer/", include("liveblogs.urls")),
     path("search/", core_views.search, name="search"),
     path("healthz/", core_views.healthz, name="healthz"),
     path("robots.txt", site_views.robots_txt, name="robots_txt"),

@@ -14,7 +14,7 @@ from django.db.models import Max
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.html import strip_tags
 from django.utils.http import http_date
@@ -106,12 +106,8 @@ def liveblog_context(request, page: LiveblogPage, form=None) -> dict:
 
 
 def compose_url(page: LiveblogPage) -> str:
-    """Where the composer posts: the direct endpoint where the site includes liveblogs.urls,
-    else the page's own route."""
-    try:
-        return reverse("liveblogs:entry_create", args=[page.pk])
-    except NoReverseMatch:
-        return f"{page.url}entries/"
+    """Where the composer posts: the direct endpoint by the liveblog's id (liveblogs.urls)."""
+    return reverse("liveblogs:entry_create", args=[page.pk])
 
 
 def _same_for_every_visitor(request, page: LiveblogPage) -> bool:

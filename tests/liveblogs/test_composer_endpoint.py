@@ -6,7 +6,7 @@ from django.urls import reverse
 from liveblogs.models import Change, Entry
 from tests.liveblogs.conftest import bulk_entries
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.liveblogs.composer_urls")]
+pytestmark = pytest.mark.django_db
 
 JSON = {"HTTP_ACCEPT": "application/json"}
 # The session (its cache entry), the user and their roles, the page by id,
