@@ -77,22 +77,32 @@ def login_restriction_refuses(user, page) -> bool:
     )
 
 
-def pages_visible_to(user, pages=None):
+def listing_restrictions() -> list:
+    """Every page view restriction with its page and groups, for `pages_visible_to`'s
+    `restrictions` when one request lists pages more than once (two queries at most)."""
+    return list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
+
+
+def pages_visible_to(user, pages=None, *, restrictions=None):
     """Live pages from `pages` this person may see listed, as a queryset (one extra query).
 
     Visitors and pending members get public pages; members also get sign-in-only
     pages and those of their groups; password-protected pages are never listed.
+    `restrictions`: from `listing_restrictions`, already read in this request (no query).
     """
     pages = (pages if pages is not None else Page.objects.all()).live()
     if is_network_editor(user):
         return pages
-    if not is_member(user):
+    member = is_member(user)
+    if not member and restrictions is None:
         return pages.public()
-    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
-        "groups"
-    ):
-        if restriction.restriction_type == BaseViewRestriction.PASSWORD or not (
-            restriction_admits(restriction, user)
+    if restrictions is None:
+        restrictions = listing_restrictions()
+    for restriction in restrictions:
+        if (
+            not member
+            or restriction.restriction_type == BaseViewRestriction.PASSWORD
+            or not restriction_admits(restriction, user)
         ):
             pages = pages.not_descendant_of(restriction.page, inclusive=True)
     return pages

@@ -1,8 +1,9 @@
 """Wagtail pages and events in the hub's search, respecting page privacy."""
 
 from cms.models import EventPage
-from cms.privacy import pages_visible_to
-from core.search import SearchHit, SearchSource
+from cms.privacy import listing_restrictions, pages_visible_to
+from core.search import SearchHit, SearchSource, once_per_search
+from members.permissions import is_network_editor
 
 
 def _summary(specific) -> str:
@@ -24,12 +25,22 @@ def event_hit(event) -> SearchHit:
     return SearchHit(title=event.title, url=event.url or "", kind="Event", summary=summary)
 
 
+def _visible(user, pages=None):
+    # Both sections read the view restrictions once (network editors need none).
+    restrictions = (
+        None
+        if is_network_editor(user)
+        else once_per_search("cms.restrictions", listing_restrictions)
+    )
+    return pages_visible_to(user, pages, restrictions=restrictions)
+
+
 def pages_source(user) -> SearchSource:
     # specific(): the page's summary is read from one query per page type, not per page.
-    pages = pages_visible_to(user).filter(depth__gt=1).not_type(EventPage).specific()
+    pages = _visible(user).filter(depth__gt=1).not_type(EventPage).specific()
     return SearchSource(key="pages", label="Pages and library", queryset=pages, hit=page_hit)
 
 
 def events_source(user) -> SearchSource:
-    events = pages_visible_to(user, EventPage.objects.all())
+    events = _visible(user, EventPage.objects.all())
     return SearchSource(key="events", label="Events", queryset=events, hit=event_hit)

@@ -24,6 +24,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlencode
@@ -119,12 +120,12 @@ def _run(search: RankedSearch, **kwargs):
         return [], {}
 
 
-def _searches(sections: list[Section], query: str, operator: str = "and"):
+def _searches(sections: list[Section], query: str, operator: str = "and", *, prefix=True):
     """Every word must match; when nothing does, any word may."""
     words = search_terms(query).split()
-    first = RankedSearch(sections, words, operator=operator, exact=query)
+    first = RankedSearch(sections, words, operator=operator, exact=query, prefix=prefix)
     if operator == "and" and len(words) > 1:
-        return first, RankedSearch(sections, words, operator="or", exact=query)
+        return first, RankedSearch(sections, words, operator="or", exact=query, prefix=prefix)
     return first, None
 
 
@@ -136,16 +137,35 @@ def ranked(queryset: QuerySet, query: str, *, limit: int = 10, operator: str = "
     rows, counts = _run(first, limit=limit)
     if not counts and fallback is not None:
         rows, counts = _run(fallback, limit=limit)
-    objects = queryset.in_bulk([row.pk for row in rows])
+    objects = queryset.order_by().in_bulk([row.pk for row in rows])
     return [objects[row.pk] for row in rows if row.pk in objects]
+
+
+# What the providers of one sources_for() call share (see once_per_search).
+_shared: ContextVar[dict | None] = ContextVar("search_shared", default=None)
+
+
+def once_per_search(key: str, compute: Callable[[], Any]) -> Any:
+    """compute(), once for all the providers building one reader's sections (sources_for):
+    for what several of them read, such as the page view restrictions (cms.search)."""
+    shared = _shared.get()
+    if shared is None:
+        return compute()
+    if key not in shared:
+        shared[key] = compute()
+    return shared[key]
 
 
 def sources_for(user) -> list[SearchSource]:
     sources = []
-    for provider in hooks.get_hooks(SEARCH_HOOK):
-        source = provider(user)
-        if source is not None:
-            sources.append(source)
+    token = _shared.set({})
+    try:
+        for provider in hooks.get_hooks(SEARCH_HOOK):
+            source = provider(user)
+            if source is not None:
+                sources.append(source)
+    finally:
+        _shared.reset(token)
     return sources
 
 
@@ -205,7 +225,8 @@ def _hits(sources: dict[str, SearchSource], rows) -> list:
     wanted: dict[str, list] = {}
     for row in rows:
         wanted.setdefault(row.key, []).append(row.pk)
-    loaded = {key: sources[key].queryset.in_bulk(pks) for key, pks in wanted.items()}
+    # Unordered: in_bulk returns a dict, so compiling an ordering would be work for nothing.
+    loaded = {key: sources[key].queryset.order_by().in_bulk(pks) for key, pks in wanted.items()}
     found = []
     for row in rows:
         obj = loaded[row.key].get(row.pk)
@@ -223,7 +244,11 @@ def _shortened(hit: SearchHit) -> SearchHit:
 
 
 def search_site(user, raw_query: str, *, kind: str = "", page_number=1) -> SearchPage:
-    """One page of ranked results for that user, with a count per type."""
+    """One page of ranked results for that user, with a count per type.
+
+    The query is submitted whole, so its last word is matched as a word, not as a
+    prefix: on PostgreSQL a prefix scans every index entry that starts so.
+    """
     query, message = clean_query(raw_query)
     sources = {source.key: source for source in sources_for(user)}
     sections = [Section(s.key, s.queryset, s.weight) for s in sources.values()]
@@ -231,7 +256,7 @@ def search_site(user, raw_query: str, *, kind: str = "", page_number=1) -> Searc
     number = _page_number(page_number)
     search, rows, counts = None, [], {}
     if search_terms(query):
-        for search in filter(None, _searches(sections, query)):
+        for search in filter(None, _searches(sections, query, prefix=False)):
             rows, counts = _run(search, key=kind or None, offset=(number - 1) * PER_PAGE)
             if counts:
                 break

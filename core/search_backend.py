@@ -211,11 +211,16 @@ class RankedSearch:
     ``Row``s best first (all sections, or one), and how many match in each section.
     """
 
-    def __init__(self, sections: list[Section], words: list[str], *, operator="and", exact=""):
+    def __init__(
+        self, sections: list[Section], words: list[str], *, operator="and", exact="", prefix=True
+    ):
         self.sections = sections
         self.words = words
         self.operator = operator
         self.exact = exact.lower()
+        # The last word may be half typed (similar ideas while writing a title): match it
+        # as a prefix. On PostgreSQL a prefix is a scan of every index entry starting so.
+        self.prefix = prefix
 
     def _match(self) -> tuple[str, list]:
         """The CTE ``m``: matching index rows of the sections' content types, with a rank."""
@@ -225,7 +230,8 @@ class RankedSearch:
         if connection.vendor == "sqlite":
             joiner = " AND " if self.operator == "and" else " OR "
             quoted = [f'"{word}"' for word in self.words]
-            quoted[-1] += "*"  # the last word may be half typed
+            if self.prefix:
+                quoted[-1] += "*"
             match = "{title body} : (" + joiner.join(quoted) + ")"
             fts = f"{table}_fts"
             # Only fixed text and table names are formatted in; values are parameters.
@@ -242,7 +248,8 @@ class RankedSearch:
 
         joiner = " & " if self.operator == "and" else " | "
         terms = [f"'{word}'" for word in self.words]
-        terms[-1] += ":*"
+        if self.prefix:
+            terms[-1] += ":*"
         config = get_search_backend().config or "simple"
         sql = (
             f"SELECT e.content_type_id AS ct, e.object_id AS oid, "  # noqa: S608
