@@ -46,6 +46,13 @@ from core.validators import strip_control
 logger = logging.getLogger(__name__)
 
 SEARCH_HOOK = "hub_search_provider"
+# An app whose visible querysets read facts about the reader registers a function
+# of the user returning them as a string: they become part of the results' cache key.
+VISIBILITY_HOOK = "hub_search_visibility_facts"
+# An app with a model that decides who may open indexed objects, without being
+# indexed itself, registers a function returning its label ("app.Model"): a write
+# to it renews the search stamp.
+VISIBILITY_MODELS_HOOK = "hub_search_visibility_models"
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 PER_PAGE = 20
@@ -295,26 +302,17 @@ TEMPLATE = "core/search.html"
 def visibility_key(user) -> str:
     """Every fact about the reader that decides what the sections let them open.
 
-    The providers' visible querysets read only these: signed in, confirmed member,
-    active, superuser, their groups (roles and page-privacy groups), their council
-    (drafts of its placements, its hidden profiles for its leads) and, when their own
-    profile is hidden, who they are (they still find themselves). Readers with the
-    same key get the same SQL (tests/search/test_results_cache.py checks it by role).
+    The providers' visible querysets read only these: signed in, active,
+    superuser, and what each app adds through VISIBILITY_HOOK (members: confirmed
+    member, their groups, their council and, when their own profile is hidden,
+    who they are). Readers with the same key get the same SQL
+    (tests/search/test_results_cache.py checks it by role).
     """
     if not getattr(user, "is_authenticated", False):
         return "visitor"
-    from members.permissions import group_names, is_member
-
-    return ":".join(
-        [
-            "member" if is_member(user) else "signed-in",
-            str(int(user.is_active)),
-            str(int(user.is_superuser)),
-            str(user.organisation_id or 0),
-            str(user.pk if user.profile_hidden else 0),
-            ",".join(sorted(group_names(user))),
-        ]
-    )
+    facts = [str(int(user.is_active)), str(int(user.is_superuser))]
+    facts += [facts_for(user) for facts_for in hooks.get_hooks(VISIBILITY_HOOK)]
+    return ":".join(facts)
 
 
 def _results_key(user, raw_query: str, kind: str, page_number) -> str:
@@ -387,10 +385,10 @@ def _status(result: SearchPage) -> int:
 
 
 # Models that decide who may open an indexed object without being indexed
-# themselves: a category's visibility, page privacy, and logged actions (a
-# placement's state, which decides who sees it, is changed with update() and logged).
+# themselves: page privacy and logged actions (a placement's state, which decides
+# who sees it, is changed with update() and logged), and what apps register
+# through VISIBILITY_MODELS_HOOK.
 VISIBILITY_MODELS = (
-    "forum.Category",
     "wagtailcore.PageViewRestriction",
     "wagtailcore.ModelLogEntry",
     "wagtailcore.PageLogEntry",
@@ -407,7 +405,8 @@ def _decides_search(instance) -> bool:
 
 def _visibility_models() -> tuple:
     found = []
-    for label in VISIBILITY_MODELS:
+    labels = [*VISIBILITY_MODELS, *(label() for label in hooks.get_hooks(VISIBILITY_MODELS_HOOK))]
+    for label in labels:
         try:
             found.append(apps.get_model(label))
         except LookupError:

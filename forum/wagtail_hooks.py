@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.home import HOME_SECTION_HOOK
-from core.search import SEARCH_HOOK
+from core.search import SEARCH_HOOK, VISIBILITY_MODELS_HOOK
 from forum.models import Category
 
 
@@ -45,6 +45,12 @@ def discussions_search(user):
     from forum.search import threads_source
 
     return threads_source(user)
+
+
+@hooks.register(VISIBILITY_MODELS_HOOK)
+def category_decides_search():
+    # A category's visibility decides who may open its threads and replies.
+    return "forum.Category"
 
 
 @hooks.register(SEARCH_HOOK, order=35)

@@ -13,9 +13,9 @@ from wagtail.models import ModelLogEntry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.search import SEARCH_HOOK
+from core.search import SEARCH_HOOK, VISIBILITY_HOOK
 from members.models import Organisation
-from members.permissions import is_network_editor
+from members.permissions import group_names, is_member, is_network_editor
 from members.services import councils, membership
 
 User = get_user_model()
@@ -126,3 +126,16 @@ def people_search(user):
     from members.search import people_source
 
     return people_source(user)
+
+
+@hooks.register(VISIBILITY_HOOK)
+def members_search_visibility(user) -> str:
+    """What members' visible querysets read: member or not, council, groups, hidden profile."""
+    return ":".join(
+        [
+            "member" if is_member(user) else "signed-in",
+            str(user.organisation_id or 0),
+            str(user.pk if user.profile_hidden else 0),
+            ",".join(sorted(group_names(user))),
+        ]
+    )
