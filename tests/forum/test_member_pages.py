@@ -17,20 +17,10 @@ from forum.services.watching import thread_watch_set
 from members.permissions import MODERATORS
 from tests import factories
 from tests.forum.factories import reply, thread
+from tests.forum.reading import post_article as _article
+from tests.forum.reading import thread_page_html as _page
 
 pytestmark = pytest.mark.django_db
-
-
-def _page(client, t, page="1"):
-    response = client.get(t.get_absolute_url(), {"page": page})
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def _article(html, number):
-    match = re.search(rf'<article [^>]*id="post-{number}".*?</article>', html, re.S)
-    assert match, f"post #{number} is not on the page"
-    return match.group(0)
 
 
 def _without_tokens(html):
