@@ -153,8 +153,15 @@ class LocalFanout:
             sub.ready.set()
             refresher = asyncio.get_running_loop().create_task(self._refresh(layer, sub))
             failures = 0
+            rejoin = False
             while True:
                 try:
+                    if rejoin:
+                        # A restarted Redis has forgotten the group: join it again
+                        # before reading, and only then let readers count as ready.
+                        await layer.group_add(sub.group, sub.channel)
+                        rejoin = False
+                        sub.ready.set()
                     message = await layer.receive(sub.channel)
                 except asyncio.CancelledError:
                     raise
@@ -171,9 +178,9 @@ class LocalFanout:
                     if failures > MAX_LAYER_FAILURES:
                         raise
                     logger.warning("Liveblog fan-out for %s: layer read failed", sub.group)
+                    sub.ready.clear()
+                    rejoin = True
                     await asyncio.sleep(min(0.1 * 2**failures, 5.0))
-                    with contextlib.suppress(Exception):
-                        await layer.group_add(sub.group, sub.channel)
                     continue
                 failures = 0
                 if message.get("access"):

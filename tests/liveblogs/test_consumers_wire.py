@@ -340,3 +340,66 @@ def test_reads_timing_out_on_a_quiet_channel_neither_back_off_nor_drop_readers(m
             sub.task.cancel()
 
     asyncio.run(run())
+
+
+def test_after_a_failed_read_the_subscription_joins_its_group_again_before_readers_are_ready(
+    monkeypatch,
+):
+    # A restarted Redis keeps no groups: until the subscription has joined again,
+    # an entry sent to the group reaches no one, so a reader connecting then must
+    # not be told it is ready.
+    import liveblogs.fanout as fanout_module
+
+    class RestartingLayer:
+        group_expiry = 86400
+
+        def __init__(self):
+            self.members = set()
+            self.failed = asyncio.Event()
+            self.back = asyncio.Event()
+            self.queue = asyncio.Queue()
+
+        async def new_channel(self):
+            return "specific.restart!1"
+
+        async def group_add(self, group, channel):
+            if not self.back.is_set() and self.failed.is_set():
+                raise ConnectionError("Redis is down")
+            self.members.add(channel)
+
+        async def group_discard(self, group, channel):
+            self.members.discard(channel)
+
+        async def receive(self, channel):
+            if not self.failed.is_set():
+                self.failed.set()
+                self.members.clear()  # Redis restarted and forgot the group
+                raise ConnectionError("Connection closed by server")
+            return await self.queue.get()
+
+        async def group_send(self, message):
+            if "specific.restart!1" in self.members:
+                await self.queue.put(message)
+
+    layer = RestartingLayer()
+    monkeypatch.setattr(fanout_module, "get_channel_layer", lambda: layer)
+
+    async def run():
+        fanout = LocalFanout()
+        first = FakeReader(lambda frame: False)
+        await fanout.add("liveblog.restart", first)
+        await layer.failed.wait()
+        layer.back.set()
+        second = FakeReader(lambda frame: False)
+        # Returns once the subscription is ready again (a generous deadline, not a bound).
+        await asyncio.wait_for(fanout.add("liveblog.restart", second), 30)
+        assert "specific.restart!1" in layer.members
+        await layer.group_send({"type": "liveblog.frame", "seq": 1, "frame": '{"seq":1}'})
+        deadline = asyncio.get_running_loop().time() + 30
+        while not second.sent and asyncio.get_running_loop().time() < deadline:
+            await asyncio.sleep(0.01)
+        assert first.sent == second.sent == ['{"seq":1}']
+        for sub in fanout._subs.values():
+            sub.task.cancel()
+
+    asyncio.run(run())
