@@ -292,6 +292,13 @@ def test_through_daphne_readers_get_every_entry_whole_and_in_order(
     run_async(run)
 
 
+async def until_sent(reader, seconds: float = 30) -> None:
+    """Until the reader has been sent a frame, or a generous deadline (not a timing bound)."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while not reader.sent and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.01)
+
+
 def test_reads_timing_out_on_a_quiet_channel_neither_back_off_nor_drop_readers(monkeypatch, caplog):
     from redis.exceptions import TimeoutError as RedisTimeout
 
@@ -330,9 +337,7 @@ def test_reads_timing_out_on_a_quiet_channel_neither_back_off_nor_drop_readers(m
         # Wait for the frame itself (a generous deadline, not a timing bound):
         # the back-off path would log each failure, and giving up after
         # MAX_LAYER_FAILURES would drop the reader.
-        deadline = asyncio.get_running_loop().time() + 30
-        while not reader.sent and asyncio.get_running_loop().time() < deadline:
-            await asyncio.sleep(0.01)
+        await until_sent(reader)
         assert reader.sent == ['{"seq":1}']
         assert "layer read failed" not in caplog.text
         assert not reader.dropped and fanout.reader_count("liveblog.quiet") == 1
@@ -395,9 +400,7 @@ def test_after_a_failed_read_the_subscription_joins_its_group_again_before_reade
         await asyncio.wait_for(fanout.add("liveblog.restart", second), 30)
         assert "specific.restart!1" in layer.members
         await layer.group_send({"type": "liveblog.frame", "seq": 1, "frame": '{"seq":1}'})
-        deadline = asyncio.get_running_loop().time() + 30
-        while not second.sent and asyncio.get_running_loop().time() < deadline:
-            await asyncio.sleep(0.01)
+        await until_sent(second)
         assert first.sent == second.sent == ['{"seq":1}']
         for sub in fanout._subs.values():
             sub.task.cancel()
