@@ -133,7 +133,17 @@ else:
     # a new connection parses the whole schema on its first query (core/db/sqlite3).
     DATABASES["default"]["ENGINE"] = "core.db.sqlite3"
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            # Write-ahead logging: readers never wait for the writer, and a commit
+            # appends to the log without syncing the disk (the log is synced at
+            # each checkpoint). A crash of the process loses nothing; a power cut
+            # can lose the last commits, never the database. Posting a liveblog
+            # entry took 10.5 ms with the default rollback journal, 7.5 ms with
+            # this (bench/liveblog_post.py). The file must be on a local disk.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
     )
     # Browser tests run the site in a second process, so the test database
     # must live on disk rather than in memory.
