@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -99,12 +99,26 @@ def render_entry(entry: Entry) -> str:
     return render_to_string("liveblogs/includes/entry.html", {"entry": entry}).strip()
 
 
+_TAKE_SEQ = (
+    "UPDATE liveblogs_liveblogsequence SET last_seq = last_seq + 1 "
+    "WHERE page_id = %s RETURNING last_seq"
+)
+
+
 def _next_seq(page_id: int) -> int:
-    """Take the next change number of a liveblog; call inside a transaction."""
-    counter, _ = LiveblogSequence.objects.select_for_update().get_or_create(page_id=page_id)
-    counter.last_seq += 1
-    counter.save(update_fields=["last_seq"])
-    return counter.last_seq
+    """Take the next change number of a liveblog; call inside a transaction.
+
+    One statement adds one and answers the new number (UPDATE ... RETURNING, which
+    the ORM cannot write), holding the row's lock on PostgreSQL, or the database's
+    write lock on SQLite, until commit; the liveblog's first change makes the row.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_TAKE_SEQ, [page_id])
+        row = cursor.fetchone()
+    if row is not None:
+        return row[0]
+    LiveblogSequence.objects.get_or_create(page_id=page_id)
+    return _next_seq(page_id)
 
 
 def _record(entry: Entry, op: str) -> Change:

@@ -10,9 +10,9 @@ pytestmark = pytest.mark.django_db
 
 JSON = {"HTTP_ACCEPT": "application/json"}
 # The session (its cache entry), the user and their roles, the page by id,
-# then the write: savepoint or BEGIN, the entry, the numbered change (lock and
-# update), the change row, the stored HTML, COMMIT.
-COMPOSER_QUERIES = 12
+# then the write: savepoint or BEGIN, the entry, the numbered change (one
+# UPDATE ... RETURNING), the change row, the stored HTML, COMMIT.
+COMPOSER_QUERIES = 11
 
 
 def url(page) -> str:

@@ -114,8 +114,8 @@ def test_changes_since_returns_exactly_the_later_changes(liveblog, editor):
 
 
 # Queries for one post: the entry, Wagtail's reference index, the counter
-# (lock and update), the change row, the stored HTML, the author for the byline.
-POST_QUERIES = 13
+# (one UPDATE ... RETURNING), the change row, the stored HTML, the author for the byline.
+POST_QUERIES = 12
 
 
 @pytest.mark.parametrize("existing", [5, 5000])
