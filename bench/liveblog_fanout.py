@@ -4,8 +4,8 @@
                                               [--processes 1|2] [--rounds 5] [--runs 1]
                                               [--idle SECONDS] [--skip-bare]
 
-Three variants, the same number of WebSocket clients, one after the other in
-one run, on 127.0.0.1 only:
+Three variants, the same number of WebSocket clients each, all started and
+connected at once, on 127.0.0.1 only:
   liveblog  the real site (config.asgi) under daphne -v 0 on a throwaway SQLite
             database; an entry is posted over HTTP to the composer endpoint;
   bare      a bare Channels consumer per reader, all in one group, one
@@ -14,9 +14,12 @@ one run, on 127.0.0.1 only:
   raw       a `websockets` server calling broadcast(), no Django
             (bench/liveblog_raw_server.py, always one process).
 Clients are spread round-robin over the daphne processes; posts and triggers
-go to the first. Each variant prints p50, p99, the slowest delivery of each
-round, and the server's memory per connected reader (resident memory of its
-processes with the readers connected, less before they connected). The last
+go to the first. After an unmeasured round each, the measured rounds are
+interleaved (liveblog, bare, raw, then raw, bare, liveblog, ...), so a noisy
+neighbour or a busy client process hits every variant alike. Each variant
+prints p50, p99, the slowest delivery of each round, and the server's memory
+per connected reader (resident memory of its processes with the readers
+connected, less before they connected). The last
 line of a run is the ratio of p99s and of p50s, liveblog/raw.
 
 --idle 60 waits 60 s of silence before each measured round (in every
@@ -26,6 +29,7 @@ connection) shows in the figures. --runs 3 repeats the whole run three times.
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import resource
@@ -38,6 +42,8 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import websockets
@@ -189,46 +195,67 @@ def rss_kib(pids: list[int]) -> int:
     return total
 
 
-async def measure(readers, rounds: int, fire, idle: float = 0.0) -> dict:
-    """fire(token) posts once; returns latencies (ms) of every delivery, and the share."""
-    latencies: list[float] = []
-    round_max: list[float] = []
-    answered: list[float] = []  # when the trigger (the POST) was answered
-    delivered = 0
-    # One unmeasured round first: the first request of a process pays for
-    # loading templates and opening connections, in every variant alike.
-    await fire("bench-round-warm")
-    await asyncio.sleep(1.0)
-    windows: list[tuple[float, float]] = []  # each round's wall-clock span, for the GC log
+@dataclass
+class Variant:
+    """One server under test, its connected readers and how to make it broadcast."""
+
+    name: str
+    readers: list
+    tasks: list
+    fire: Callable[[str], Awaitable[None]]
+    memory: tuple[int, int]  # resident KiB before and after the readers connected
+    servers: list[subprocess.Popen]
+    logs: list[Path] = field(default_factory=list)  # daphne logs with GC pauses
+    latencies: list[float] = field(default_factory=list)
+    round_max: list[float] = field(default_factory=list)
+    answered: list[float] = field(default_factory=list)  # when the trigger was answered
+    windows: list[tuple[float, float]] = field(default_factory=list)  # for the GC log
+    delivered: int = 0
+
+
+async def one_round(variant: Variant, token: str, *, record: bool = True) -> None:
+    """Fire once and wait until every reader has the token (or ROUND_TIMEOUT)."""
+    wall_started = time.time()
+    started = time.perf_counter()
+    await variant.fire(token)
+    answered = (time.perf_counter() - started) * 1000
+    deadline = started + ROUND_TIMEOUT
+    while time.perf_counter() < deadline:
+        if all(token in r.received for r in variant.readers):
+            break
+        await asyncio.sleep(0.005)
+    if not record:
+        return
+    this_round = [
+        (r.received[token] - started) * 1000 for r in variant.readers if token in r.received
+    ]
+    variant.answered.append(answered)
+    variant.delivered += len(this_round)
+    variant.latencies += this_round
+    variant.round_max.append(max(this_round, default=float("nan")))
+    variant.windows.append((wall_started, time.time()))
+
+
+async def measure(variants: list[Variant], rounds: int, idle: float) -> None:
+    """Rounds interleaved across the variants, alternating which goes first, so a noisy
+    neighbour or a busy client hits them alike; silence before each round with --idle."""
     for n in range(rounds):
-        if idle:
-            await asyncio.sleep(idle)
-        token = f"bench-round-{n:04d}"
-        wall_started = time.time()
-        started = time.perf_counter()
-        await fire(token)
-        answered.append((time.perf_counter() - started) * 1000)
-        deadline = started + ROUND_TIMEOUT
-        while time.perf_counter() < deadline:
-            if all(token in r.received for r in readers):
-                break
-            await asyncio.sleep(0.005)
-        this_round = [(r.received[token] - started) * 1000 for r in readers if token in r.received]
-        delivered += len(this_round)
-        latencies += this_round
-        round_max.append(max(this_round, default=float("nan")))
-        windows.append((wall_started, time.time()))
-        await asyncio.sleep(0.5)
-    expected = len(readers) * rounds
-    latencies.sort()
+        order = variants if n % 2 == 0 else variants[::-1]
+        for variant in order:
+            if idle:
+                await asyncio.sleep(idle)
+            await one_round(variant, f"bench-round-{n:04d}")
+            await asyncio.sleep(0.5)
+
+
+def summary(variant: Variant, rounds: int) -> dict:
+    latencies = sorted(variant.latencies)
+    expected = len(variant.readers) * rounds
     return {
         "p50": statistics.median(latencies) if latencies else float("nan"),
         "p99": latencies[int(len(latencies) * 0.99) - 1] if latencies else float("nan"),
         "max": latencies[-1] if latencies else float("nan"),
-        "delivered": delivered / expected if expected else 0.0,
-        "round_max": round_max,
-        "answered": answered,
-        "windows": windows,
+        "delivered": variant.delivered / expected if expected else 0.0,
     }
 
 
@@ -260,15 +287,16 @@ async def close_readers(readers, tasks) -> None:
         task.cancel()
 
 
-def report(name: str, result: dict, clients: int, connected: int, memory: tuple) -> None:
-    before, after = memory
+def report(variant: Variant, result: dict, clients: int) -> None:
+    before, after = variant.memory
+    connected = len(variant.readers)
     per_reader = (after - before) / connected if connected else float("nan")
     result["kib_per_reader"] = per_reader
     rounds = " ".join(
-        f"{m:.0f}/{a:.0f}" for m, a in zip(result["round_max"], result["answered"], strict=True)
+        f"{m:.0f}/{a:.0f}" for m, a in zip(variant.round_max, variant.answered, strict=True)
     )
     print(
-        f"{name:9s} clients {connected}/{clients}  p50 {result['p50']:7.1f} ms  "
+        f"{variant.name:9s} clients {connected}/{clients}  p50 {result['p50']:7.1f} ms  "
         f"p99 {result['p99']:7.1f} ms  max {result['max']:7.1f} ms  "
         f"delivered {result['delivered'] * 100:5.1f} %  "
         f"server memory {after / 1024:.0f} MiB, {per_reader:.1f} KiB per reader  "
@@ -277,79 +305,73 @@ def report(name: str, result: dict, clients: int, connected: int, memory: tuple)
     )
 
 
-async def run_liveblog(args, env, setup) -> tuple[dict, int]:
+async def connect(name, urls, clients, hello, origin_for, pids, fire, servers, logs=()):
+    """Readers connected to a started server, its memory measured around them."""
+    before = rss_kib(pids)
+    readers, tasks, _failed = await open_readers(urls, clients, hello, origin_for)
+    await asyncio.sleep(1.0)
+    return Variant(name, readers, tasks, fire, (before, rss_kib(pids)), servers, list(logs))
+
+
+async def start_liveblog(args, env, setup, stack: contextlib.ExitStack) -> Variant:
     ports = [free_port() for _ in range(args.processes)]
     servers = [daphne("bench.liveblog_asgi:application", port, env) for port in ports]
-    try:
-        for port, server in zip(ports, servers, strict=True):
-            wait_http(f"http://127.0.0.1:{port}/healthz/", server)
-        urls = [f"ws://127.0.0.1:{p}/ws/liveblogs/{setup['page_id']}/" for p in ports]
-        pids = [server.pid for server in servers]
-        before = rss_kib(pids)
-        readers, tasks, failed = await open_readers(
-            urls,
-            args.clients,
-            json.dumps({"since": 0}),
-            lambda url: "http://" + url.split("/")[2],
-        )
-        csrf = secrets.token_hex(16)
-        headers = {
-            "Cookie": f"sessionid={setup['sessionid']}; csrftoken={csrf}",
-            "X-CSRFToken": csrf,
-            "Accept": "application/json",
-            "Content-Type": "application/x-www-form-urlencoded",
-        }
-        path = setup["compose_path"]
+    stack.callback(stop, servers)
+    for port, server in zip(ports, servers, strict=True):
+        wait_http(f"http://127.0.0.1:{port}/healthz/", server)
+    csrf = secrets.token_hex(16)
+    headers = {
+        "Cookie": f"sessionid={setup['sessionid']}; csrftoken={csrf}",
+        "X-CSRFToken": csrf,
+        "Accept": "application/json",
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
+    path = setup["compose_path"]
 
-        async def fire(token: str) -> None:
-            body = f"{token} {BODY_FILL * 4}"
-            data = urllib.parse.urlencode({"body": body}).encode()
-            status = await http_post(ports[0], path, data, headers)
-            if status != 200:
-                raise RuntimeError(f"posting an entry answered HTTP {status}")
+    async def fire(token: str) -> None:
+        body = f"{token} {BODY_FILL * 4}"
+        data = urllib.parse.urlencode({"body": body}).encode()
+        status = await http_post(ports[0], path, data, headers)
+        if status != 200:
+            raise RuntimeError(f"posting an entry answered HTTP {status}")
 
-        await asyncio.sleep(1.0)
-        memory = (before, rss_kib(pids))
-        result = await measure(readers, args.rounds, fire, args.idle)
-        frame_len = max((r.frame_len for r in readers), default=1500)
-        await close_readers(readers, tasks)
-        report("liveblog", result, args.clients, len(readers), memory)
-        stop(servers)
-        logs = [Path(env["BENCH_WORKDIR"]) / f"daphne-{port}.log" for port in ports]
-        print("  " + gc_pauses(logs, result["windows"]), flush=True)
-        return result, frame_len
-    finally:
-        stop(servers)
+    return await connect(
+        "liveblog",
+        [f"ws://127.0.0.1:{p}/ws/liveblogs/{setup['page_id']}/" for p in ports],
+        args.clients,
+        json.dumps({"since": 0}),
+        lambda url: "http://" + url.split("/")[2],
+        [server.pid for server in servers],
+        fire,
+        servers,
+        [Path(env["BENCH_WORKDIR"]) / f"daphne-{port}.log" for port in ports],
+    )
 
 
-async def run_bare(args, env, frame_len: int) -> dict:
+async def start_bare(args, env, frame_len: list, stack: contextlib.ExitStack) -> Variant:
     ports = [free_port() for _ in range(args.processes)]
     servers = [daphne("bench.liveblog_bare_asgi:application", port, env) for port in ports]
-    try:
-        for port, server in zip(ports, servers, strict=True):
-            wait_http(f"http://127.0.0.1:{port}/", server)
-        urls = [f"ws://127.0.0.1:{p}/ws/bare/" for p in ports]
-        pids = [server.pid for server in servers]
-        before = rss_kib(pids)
-        readers, tasks, failed = await open_readers(
-            urls, args.clients, None, lambda url: "http://" + url.split("/")[2]
-        )
-        await asyncio.sleep(1.0)
-        memory = (before, rss_kib(pids))
+    stack.callback(stop, servers)
+    for port, server in zip(ports, servers, strict=True):
+        wait_http(f"http://127.0.0.1:{port}/", server)
 
-        async def fire(token: str) -> None:
-            payload = json.dumps({"type": "entry", "html": token}).ljust(frame_len)
-            await http_post(ports[0], "/trigger/", payload.encode(), {})
+    async def fire(token: str) -> None:
+        payload = json.dumps({"type": "entry", "html": token}).ljust(frame_len[0])
+        await http_post(ports[0], "/trigger/", payload.encode(), {})
 
-        result = await measure(readers, args.rounds, fire, args.idle)
-        await close_readers(readers, tasks)
-        report("bare", result, args.clients, len(readers), memory)
-        return result
-    finally:
-        stop(servers)
+    return await connect(
+        "bare",
+        [f"ws://127.0.0.1:{p}/ws/bare/" for p in ports],
+        args.clients,
+        None,
+        lambda url: "http://" + url.split("/")[2],
+        [server.pid for server in servers],
+        fire,
+        servers,
+    )
 
 
-async def run_raw(args, frame_len: int) -> dict:
+async def start_raw(args, frame_len: list, stack: contextlib.AsyncExitStack) -> Variant:
     port = free_port()
     server = subprocess.Popen(
         [PYTHON, str(BASE_DIR / "bench" / "liveblog_raw_server.py"), str(port)],
@@ -357,25 +379,63 @@ async def run_raw(args, frame_len: int) -> dict:
         stderr=subprocess.DEVNULL,
         text=True,
     )
-    try:
-        server.stdout.readline()
-        url = f"ws://127.0.0.1:{port}/"
-        before = rss_kib([server.pid])
-        readers, tasks, failed = await open_readers([url], args.clients, None, lambda u: None)
-        control = await websockets.connect(f"ws://127.0.0.1:{port}/trigger", max_size=2**20)
+    stack.callback(stop, [server])
+    server.stdout.readline()
+    control = await websockets.connect(f"ws://127.0.0.1:{port}/trigger", max_size=2**20)
+    stack.push_async_callback(control.close)
+
+    async def fire(token: str) -> None:
+        await control.send(json.dumps({"type": "entry", "html": token}).ljust(frame_len[0]))
+
+    return await connect(
+        "raw",
+        [f"ws://127.0.0.1:{port}/"],
+        args.clients,
+        None,
+        lambda u: None,
+        [server.pid],
+        fire,
+        [server],
+    )
+
+
+async def one_run(args, env, setup) -> None:
+    """Every variant started and its readers connected, then rounds interleaved."""
+    async with contextlib.AsyncExitStack() as stack:
+        sync_stack = stack.enter_context(contextlib.ExitStack())
+        liveblog = await start_liveblog(args, env, setup, sync_stack)
+        # The raw and bare frames are padded to the liveblog frame's size, which
+        # the unmeasured first round shows; that round also pays, in every
+        # variant alike, for loading templates and opening connections.
+        await one_round(liveblog, "bench-round-warm", record=False)
+        frame_len = [max((r.frame_len for r in liveblog.readers), default=1500)]
+        variants = [liveblog]
+        if not args.skip_bare:
+            variants.append(await start_bare(args, env, frame_len, sync_stack))
+        variants.append(await start_raw(args, frame_len, stack))
+        for variant in variants[1:]:
+            await one_round(variant, "bench-round-warm", record=False)
         await asyncio.sleep(1.0)
-        memory = (before, rss_kib([server.pid]))
-
-        async def fire(token: str) -> None:
-            await control.send(json.dumps({"type": "entry", "html": token}).ljust(frame_len))
-
-        result = await measure(readers, args.rounds, fire, args.idle)
-        await control.close()
-        await close_readers(readers, tasks)
-        report("raw", result, args.clients, len(readers), memory)
-        return result
-    finally:
-        stop([server])
+        await measure(variants, args.rounds, args.idle)
+        results = {}
+        for variant in variants:
+            await close_readers(variant.readers, variant.tasks)
+            stop(variant.servers)
+            results[variant.name] = summary(variant, args.rounds)
+            report(variant, results[variant.name], args.clients)
+            if variant.logs:
+                print("  " + gc_pauses(variant.logs, variant.windows), flush=True)
+    print(f"frame size {frame_len[0]} bytes", flush=True)
+    live, raw = results["liveblog"], results["raw"]
+    bare = results.get("bare")
+    bare_ratio = "" if bare is None else f" (bare Channels/raw = {bare['p99'] / raw['p99']:.2f})"
+    print(
+        f"ratio p99 liveblog/raw = {live['p99'] / raw['p99']:.2f}{bare_ratio}; "
+        f"p50 liveblog {live['p50']:.1f} ms, raw {raw['p50']:.1f} ms "
+        f"(ratio {live['p50'] / raw['p50']:.2f}); memory per reader "
+        f"liveblog {live['kib_per_reader']:.1f} KiB, raw {raw['kib_per_reader']:.1f} KiB",
+        flush=True,
+    )
 
 
 async def main() -> None:
@@ -444,20 +504,7 @@ async def main() -> None:
     for run in range(1, args.runs + 1):
         if args.runs > 1:
             print(f"-- run {run} of {args.runs}", flush=True)
-        liveblog, frame_len = await run_liveblog(args, env, setup)
-        print(f"frame size {frame_len} bytes", flush=True)
-        bare = None if args.skip_bare else await run_bare(args, env, frame_len)
-        raw = await run_raw(args, frame_len)
-        bare_ratio = (
-            "" if bare is None else f" (bare Channels/raw = {bare['p99'] / raw['p99']:.2f})"
-        )
-        print(
-            f"ratio p99 liveblog/raw = {liveblog['p99'] / raw['p99']:.2f}{bare_ratio}; "
-            f"p50 liveblog {liveblog['p50']:.1f} ms, raw {raw['p50']:.1f} ms "
-            f"(ratio {liveblog['p50'] / raw['p50']:.2f}); memory per reader "
-            f"liveblog {liveblog['kib_per_reader']:.1f} KiB, raw {raw['kib_per_reader']:.1f} KiB",
-            flush=True,
-        )
+        await one_run(args, env, setup)
 
 
 if __name__ == "__main__":
