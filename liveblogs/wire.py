@@ -19,8 +19,9 @@ ASGI send, so the order of bytes on a socket never changes.
 
 from __future__ import annotations
 
-import functools
 import struct
+
+from core.sockets import daphne_protocol
 
 TEXT_FIN = 0x81  # FIN + text opcode; servers never mask
 
@@ -49,21 +50,10 @@ class DirectSocket:
 
     @classmethod
     def find(cls, send) -> DirectSocket | None:
-        """The socket behind an ASGI `send` from daphne, or None for anything else.
-
-        daphne hands applications `partial(server.handle_reply, protocol)`;
-        Channels' session middleware wraps it (`real_send`).
-        """
-        for _ in range(8):
-            inner = getattr(getattr(send, "__self__", None), "real_send", None)
-            if inner is None:
-                break
-            send = inner
-        if not isinstance(send, functools.partial) or not send.args:
+        """The socket behind an ASGI `send` from daphne, or None for anything else."""
+        protocol = daphne_protocol(send)
+        if protocol is None:
             return None
-        if getattr(send.func, "__name__", "") != "handle_reply":
-            return None
-        protocol = send.args[0]
         transport = getattr(protocol, "transport", None)
         needed = ("state", "STATE_OPEN", "send_queue", "send_state", "SEND_STATE_GROUND")
         if transport is None or not all(hasattr(protocol, name) for name in needed):
