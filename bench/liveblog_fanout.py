@@ -259,25 +259,31 @@ def summary(variant: Variant, rounds: int) -> dict:
     }
 
 
-def gc_pauses(logs: list[Path], windows: list[tuple[float, float]]) -> str:
-    """The collector's pauses logged by bench.liveblog_asgi: all, and those inside a round."""
-    pauses = []
+def server_pauses(logs: list[Path], windows: list[tuple[float, float]]) -> str:
+    """The collector's pauses and daphne's slow timeout checks logged by
+    bench.liveblog_asgi: all, and those inside a measured round."""
+    pauses = []  # (ended at, what, ms)
     for log in logs:
         for line in log.read_text(errors="replace").splitlines():
             parts = line.split()
             if len(parts) == 6 and parts[0] == "gc" and parts[5] == "ms":
-                pauses.append((float(parts[1]), int(parts[3]), float(parts[4])))
-    oldest = [ms for _, gen, ms in pauses if gen == 2]
+                pauses.append((float(parts[1]), f"gen {parts[3]}", float(parts[4])))
+            elif len(parts) == 4 and parts[0] == "tick" and parts[3] == "ms":
+                pauses.append((float(parts[1]), "timeout check", float(parts[2])))
+    oldest = [ms for _, what, ms in pauses if what == "gen 2"]
+    ticks = [ms for _, what, ms in pauses if what == "timeout check"]
     in_rounds = [
-        f"gen {gen} {ms:.0f} ms"
-        for at, gen, ms in pauses
+        f"{what} {ms:.0f} ms"
+        for at, what, ms in pauses
         # Logged when it ends: it overlaps a round that began before it ended
         # and ended after it began.
         if any(at >= start and at - ms / 1000 <= end for start, end in windows)
     ]
     return (
         f"server GC: {len(oldest)} full collections (longest {max(oldest, default=0):.0f} ms), "
-        f"{len(pauses)} pauses logged; during measured rounds: {', '.join(in_rounds) or 'none'}"
+        f"{len(pauses) - len(ticks)} pauses logged; daphne timeout checks of 5 ms or more: "
+        f"{len(ticks)} (longest {max(ticks, default=0):.0f} ms); "
+        f"during measured rounds: {', '.join(in_rounds) or 'none'}"
     )
 
 
@@ -424,7 +430,7 @@ async def one_run(args, env, setup) -> None:
             results[variant.name] = summary(variant, args.rounds)
             report(variant, results[variant.name], args.clients)
             if variant.logs:
-                print("  " + gc_pauses(variant.logs, variant.windows), flush=True)
+                print("  " + server_pauses(variant.logs, variant.windows), flush=True)
     print(f"frame size {frame_len[0]} bytes", flush=True)
     live, raw = results["liveblog"], results["raw"]
     bare = results.get("bare")
