@@ -8,10 +8,19 @@ is down or restarting, a cache call is logged and answered as a miss
 from the start) instead of turning a page or a committed write into a 500.
 Limits fail open for as long as Redis is away. /healthz/ still reports the
 cache down (core.health checks Redis itself, not through this class).
+
+Under ASGI Django keeps one cache object per request (caches are
+context-local), and Django's RedisCache builds a client and a connection pool
+per object: every request opened a new connection to Redis (connect, PING,
+HELLO, SELECT) before its first cache call. Here the objects of one process
+share one client per configuration; redis-py's pool is thread-safe.
 """
 
 import logging
+import os
+import threading
 import time
+from functools import cached_property
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
@@ -23,8 +32,22 @@ logger = logging.getLogger(__name__)
 _WARN_EVERY_SECONDS = 10.0
 
 
+# (process, servers, options) -> the RedisCacheClient every cache object shares.
+_clients: dict[tuple, object] = {}
+_clients_lock = threading.Lock()
+
+
 class FailSoftRedisCache(RedisCache):
     _last_warning = 0.0
+
+    @cached_property
+    def _cache(self):
+        key = (os.getpid(), tuple(self._servers), repr(sorted(self._options.items())))
+        with _clients_lock:
+            client = _clients.get(key)
+            if client is None:
+                client = _clients[key] = self._class(self._servers, **self._options)
+        return client
 
     def _failed(self, operation: str, exc: Exception) -> None:
         now = time.monotonic()

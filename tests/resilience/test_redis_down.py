@@ -217,3 +217,25 @@ def test_the_cache_answers_a_miss_when_redis_is_away(caplog):
         assert cache.delete("k") is False
         assert cache.touch("k") is False
     assert "serving without the cache" in caplog.text
+
+
+def _connections(url: str) -> int:
+    import redis
+
+    with redis.Redis.from_url(url) as client:
+        return client.info("clients")["connected_clients"] - 1  # less this one
+
+
+def test_the_cache_objects_of_many_requests_share_one_connection(redis_server):
+    # Under ASGI each request has its own cache object (Django's caches are
+    # context-local); they must not each open a connection to Redis.
+    from django.utils.module_loading import import_string
+
+    config = redis_settings(redis_server.url)["CACHES"]["default"]
+    backend = import_string(config["BACKEND"])
+    before = _connections(redis_server.url)
+    for n in range(20):
+        cache = backend(config["LOCATION"], config)
+        cache.set(f"request-{n}", n)
+        assert cache.get(f"request-{n}") == n
+    assert _connections(redis_server.url) - before <= 1
