@@ -26,6 +26,8 @@ def consume(key: str, rate: str) -> bool:
     """Count one action under key; False when the limit for this window is reached."""
     limit, window = parse_rate(rate)
     bucket = f"ratelimit:{key}:{int(time.time() // window)}"
+    if hasattr(cache, "count"):  # Redis (core.cache): one round trip
+        return cache.count(bucket, timeout=window + 1) <= limit
     cache.add(bucket, 0, timeout=window + 1)
     try:
         used = cache.incr(bucket)

@@ -239,3 +239,20 @@ def test_the_cache_objects_of_many_requests_share_one_connection(redis_server):
         cache.set(f"request-{n}", n)
         assert cache.get(f"request-{n}") == n
     assert _connections(redis_server.url) - before <= 1
+
+
+def test_a_rate_counter_counts_expires_and_fails_open(redis_server):
+    import redis
+    from django.utils.module_loading import import_string
+
+    config = redis_settings(redis_server.url)["CACHES"]["default"]
+    cache = import_string(config["BACKEND"])(config["LOCATION"], config)
+    assert [cache.count("posts", timeout=61) for _ in range(3)] == [1, 2, 3]
+    with redis.Redis.from_url(redis_server.url) as client:
+        (key,) = client.keys("*posts")
+        assert 0 < client.ttl(key) <= 61
+    redis_server.stop()
+    # With Redis away the limit fails open, like every other cache call.
+    assert cache.count("posts", timeout=61) == 1
+    redis_server.start()
+    assert cache.count("posts", timeout=61) == 1  # a new Redis: the window starts again
