@@ -4,9 +4,8 @@ import asyncio
 import functools
 import time
 
-from daphne.server import Server
-
 from core.sockets import SpreadPings, daphne_protocol, spread_ping
+from tests.daphne_sends import SessionWrapper, daphne_send
 
 INTERVAL = 20
 
@@ -19,25 +18,11 @@ class FakeProtocol:
         self.last_ping = time.time()
 
 
-def daphne_send(protocol):
-    """What daphne gives an application as `send`: partial(server.handle_reply, protocol)."""
-    return functools.partial(Server.__new__(Server).handle_reply, protocol)
-
-
-class Wrapper:
-    """Channels' session wrapper keeps daphne's send as `real_send`."""
-
-    def __init__(self, real_send):
-        self.real_send = real_send
-
-    async def send(self, message):
-        return await self.real_send(message)
-
-
 def test_the_protocol_is_found_behind_daphnes_send_and_wrappers_only():
     protocol = FakeProtocol()
     assert daphne_protocol(daphne_send(protocol)) is protocol
-    assert daphne_protocol(Wrapper(Wrapper(daphne_send(protocol)).send).send) is protocol
+    wrapped = SessionWrapper(SessionWrapper(daphne_send(protocol)).send).send
+    assert daphne_protocol(wrapped) is protocol
 
     async def other_send(message):
         pass

@@ -11,12 +11,12 @@ from http.cookiejar import CookieJar
 
 import pytest
 import websockets
-from daphne.server import Server
 from django.conf import global_settings
 
 from liveblogs.fanout import SLOW_READER_BYTES, Frame, LocalFanout, SlowReader
 from liveblogs.wire import DirectSocket, text_frame
 from tests import factories
+from tests.daphne_sends import SessionWrapper, daphne_send
 from tests.liveblogs.conftest import run_async
 
 
@@ -84,22 +84,6 @@ class FakeProtocol:
         self.send_queue = []
         self.send_state = self.SEND_STATE_GROUND
         self._perMessageCompress = None
-
-
-def daphne_send(protocol):
-    """What daphne gives an application as `send`: partial(server.handle_reply, protocol)."""
-    server = Server.__new__(Server)
-    return functools.partial(server.handle_reply, protocol)
-
-
-class SessionWrapper:
-    """Channels' InstanceSessionWrapper keeps daphne's send as real_send."""
-
-    def __init__(self, real_send):
-        self.real_send = real_send
-
-    async def send(self, message):
-        return await self.real_send(message)
 
 
 def test_the_socket_is_found_behind_daphnes_send_and_the_session_wrapper():
