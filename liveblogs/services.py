@@ -112,13 +112,17 @@ def _next_seq(page_id: int) -> int:
     the ORM cannot write), holding the row's lock on PostgreSQL, or the database's
     write lock on SQLite, until commit; the liveblog's first change makes the row.
     """
+    row = _take_seq(page_id)
+    if row is None:
+        LiveblogSequence.objects.get_or_create(page_id=page_id)
+        row = _take_seq(page_id)
+    return row[0]
+
+
+def _take_seq(page_id: int) -> tuple | None:
     with connection.cursor() as cursor:
         cursor.execute(_TAKE_SEQ, [page_id])
-        row = cursor.fetchone()
-    if row is not None:
-        return row[0]
-    LiveblogSequence.objects.get_or_create(page_id=page_id)
-    return _next_seq(page_id)
+        return cursor.fetchone()
 
 
 def _record(entry: Entry, op: str) -> Change:
