@@ -103,3 +103,9 @@ def test_http_and_other_servers_pass_through_unchanged():
 
     seen = run_app(SpreadPings, {"type": "websocket"}, [{"type": "websocket.connect"}], other_send)
     assert seen["send"] is other_send
+
+
+def test_the_sites_websockets_are_served_through_spread_pings():
+    from config.asgi import application
+
+    assert isinstance(application.application_mapping["websocket"], SpreadPings)
